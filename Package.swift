@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point one way (see DESIGN.md):
+// sluice → Gateway, QueueMonitor → Pipelines → GraphQL, MariaDB → CMariaDB.
+let package = Package(
+    name: "Sluice",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sluice", targets: ["sluice"]),
+        .library(name: "GraphQL", targets: ["GraphQL"]),
+        .library(name: "MariaDB", targets: ["MariaDB"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"]), .brew(["mariadb-connector-c"])]
+        ),
+        .target(
+            name: "MariaDB",
+            dependencies: [
+                "CMariaDB",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "GraphQL"),
+        .executableTarget(
+            name: "sluice",
+            dependencies: [
+                "MariaDB",
+                "GraphQL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
+        .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

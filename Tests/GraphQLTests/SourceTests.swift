@@ -1,0 +1,8 @@
+import Testing
+@testable import GraphQL
+
+@Suite struct SourceTests {
+    @Test func defaultsName() {
+        #expect(Source(body: "{ a }").name == "GraphQL request")
+    }
+}

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift test
