@@ -1,0 +1,17 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so the product's build and CI never compile them, and so
+// reference implementations used as baselines never enter the product's dependency graph.
+// Run one with: swift run -c release --package-path Benchmarks <name>
+let package = Package(
+    name: "SluiceBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "Sluice", path: ".."),
+    ],
+    targets: [
+        .target(name: "BenchmarkHarness"),
+    ],
+    swiftLanguageModes: [.v6]
+)
