@@ -61,13 +61,13 @@ public struct Measurement: Sendable {
     public var mean: Double { sorted.isEmpty ? 0 : Double(sorted.reduce(0, +)) / Double(sorted.count) }
 }
 
-/// Prints a subject against its baseline as one table row: p50, p99 and the p50 ratio.
-public func report(_ subject: Measurement, against baseline: Measurement) {
-    func micros(_ ns: Double) -> String { String(format: "%10.2f µs", ns / 1_000) }
-    let ratio = subject.p50 / max(baseline.p50, 1)
-    print("\(subject.name.padding(toLength: 34, withPad: " ", startingAt: 0))"
-        + " p50 \(micros(subject.p50))  p99 \(micros(subject.p99))")
-    print("\(baseline.name.padding(toLength: 34, withPad: " ", startingAt: 0))"
-        + " p50 \(micros(baseline.p50))  p99 \(micros(baseline.p99))")
-    print(String(format: "ratio (p50 %@ / %@): %.3f×", subject.name, baseline.name, ratio))
+extension Measurement {
+    /// Prints this measurement against its baseline: p50 and p99 of each, then the p50 ratio.
+    public func report(against baseline: Measurement) {
+        for row in [self, baseline] {
+            let name = row.name.padding(toLength: 34, withPad: " ", startingAt: 0)
+            print(name + String(format: " p50 %10.2f µs  p99 %10.2f µs", row.p50 / 1_000, row.p99 / 1_000))
+        }
+        print(String(format: "ratio (p50 %@ / %@): %.3f×", name, baseline.name, p50 / max(baseline.p50, 1)))
+    }
 }
