@@ -24,7 +24,8 @@ import Testing
     }
 
     static let cases: [Case] = {
-        guard let url = Bundle.module.url(forResource: "differential-cases", withExtension: "json", subdirectory: "Fixtures"),
+        let name = "differential-cases"
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"),
             let data = try? Data(contentsOf: url),
             let fixture = try? JSONDecoder().decode(Fixture.self, from: data)
         else {

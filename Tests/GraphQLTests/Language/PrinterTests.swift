@@ -79,7 +79,10 @@ import Testing
     @Test(arguments: [
         ("schema { query: Q }", "schema {\n  query: Q\n}"),
         ("\"D\" scalar S @a", "\"D\"\nscalar S @a"),
-        ("type T implements A & B @d { f(a: Int = 1): [T!] @e }", "type T implements A & B @d {\n  f(a: Int = 1): [T!] @e\n}"),
+        (
+            "type T implements A & B @d { f(a: Int = 1): [T!] @e }",
+            "type T implements A & B @d {\n  f(a: Int = 1): [T!] @e\n}"
+        ),
         ("type T { f(\"arg\" a: Int, b: Int): Int }", "type T {\n  f(\n    \"arg\"\n    a: Int\n    b: Int\n  ): Int\n}"),
         ("interface I implements N { f: Int }", "interface I implements N {\n  f: Int\n}"),
         ("union U @d = | A | B", "union U @d = A | B"),
@@ -93,7 +96,10 @@ import Testing
         ("extend union U = C", "extend union U = C"),
         ("extend enum E @d", "extend enum E @d"),
         ("extend input I { f: Int }", "extend input I {\n  f: Int\n}"),
-        ("type T {\n  \"\"\"\n  Two\n  lines\n  \"\"\"\n  f: Int\n}", "type T {\n  \"\"\"\n  Two\n  lines\n  \"\"\"\n  f: Int\n}"),
+        (
+            "type T {\n  \"\"\"\n  Two\n  lines\n  \"\"\"\n  f: Int\n}",
+            "type T {\n  \"\"\"\n  Two\n  lines\n  \"\"\"\n  f: Int\n}"
+        ),
     ])
     func printsTypeSystemDocuments(body: String, printed: String) throws {
         #expect(try reprint(body) == printed)
