@@ -14,6 +14,8 @@ public final class Source: @unchecked Sendable {
     let bytes: UnsafeMutablePointer<UInt8>
     /// The number of UTF-8 bytes in `body`.
     public let count: Int
+    /// The largest source the parser reads: locations hold 32-bit offsets.
+    public static let maxCount = Int(UInt32.max)
     /// Byte offsets at which each line starts; `lineStarts[0] == 0`.
     let lineStarts: [Int]
 
