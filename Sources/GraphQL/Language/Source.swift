@@ -1,12 +1,16 @@
+import Foundation
+
 /// A GraphQL document's text and the name it is reported under.
 ///
 /// A `Source` owns a copy of the text as UTF-8 bytes (so the lexer scans bytes, never
-/// `Character`s) and a table of line starts (so any byte offset maps to a line and column by
-/// binary search). Every AST `Location` points back at its `Source`, which is how errors from a
-/// schema spread over several files name the right file.
+/// `Character`s) and, once a position is first asked for, a table of line starts (so any byte
+/// offset maps to a line and column by binary search; parses that report nothing never build
+/// it). Every AST `Location` points back at its `Source`, which is how errors from a schema
+/// spread over several files name the right file.
 ///
 /// `@unchecked Sendable` invariant: `bytes` is allocated and written once in `init`, never
-/// mutated afterwards, and freed in `deinit`; every other stored property is an immutable `let`.
+/// mutated afterwards, and freed in `deinit`; `cachedLineStarts` is only read and written while
+/// holding `lineStartsLock`; every other stored property is an immutable `let`.
 public final class Source: @unchecked Sendable {
     public let body: String
     public let name: String
@@ -16,8 +20,8 @@ public final class Source: @unchecked Sendable {
     public let count: Int
     /// The largest source the parser reads: locations hold 32-bit offsets.
     public static let maxCount = Int(UInt32.max)
-    /// Byte offsets at which each line starts; `lineStarts[0] == 0`.
-    let lineStarts: [Int]
+    private let lineStartsLock = NSLock()
+    private var cachedLineStarts: [Int]?
 
     public init(body: String, name: String = "GraphQL request") {
         self.body = body
@@ -33,7 +37,6 @@ public final class Source: @unchecked Sendable {
         }
         self.bytes = bytes
         self.count = count
-        self.lineStarts = Source.lineStarts(bytes, count: count)
     }
 
     deinit {
@@ -42,6 +45,7 @@ public final class Source: @unchecked Sendable {
 
     /// The 1-based line and column of a byte offset; columns count Unicode scalars.
     public func location(of offset: Int) -> SourceLocation {
+        let lineStarts = lineStarts
         let offset = max(0, min(offset, count))
         var low = 0
         var high = lineStarts.count - 1
@@ -65,6 +69,16 @@ public final class Source: @unchecked Sendable {
         let start = max(0, min(start, count))
         let end = max(start, min(end, count))
         return String(decoding: UnsafeBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
+    }
+
+    /// Byte offsets at which each line starts; `lineStarts[0] == 0`.
+    var lineStarts: [Int] {
+        lineStartsLock.lock()
+        defer { lineStartsLock.unlock() }
+        if let cachedLineStarts { return cachedLineStarts }
+        let starts = Source.lineStarts(bytes, count: count)
+        cachedLineStarts = starts
+        return starts
     }
 
     private static func lineStarts(_ bytes: UnsafePointer<UInt8>, count: Int) -> [Int] {
