@@ -22,6 +22,10 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
     /// Offset just past the node's last byte.
     public var end: Int { Int(endOffset) }
 
+    /// The bytes the node covers; with `source`, what identifies one node of a document (for
+    /// keys in caches), since `==` deliberately does not.
+    public var range: Range<Int> { start..<end }
+
     /// A location for nodes built in code rather than parsed.
     public static let synthetic = Location(start: 0, end: 0, source: Source(body: "", name: "<synthetic>"))
 

@@ -34,6 +34,7 @@ import Testing
         let second = Source(body: "{\n\n  a\n}", name: "other")
         #expect(Location(start: 0, end: 5, source: first) == Location(start: 3, end: 4, source: second))
         #expect(Location(start: 2, end: 3, source: first).description == "GraphQL request:1:3")
+        #expect(Location(start: 2, end: 3, source: first).range == 2..<3)
     }
 
     /// The line table is built on first use; concurrent first uses agree.
