@@ -10,7 +10,7 @@ import Foundation
 ///
 /// `@unchecked Sendable` invariant: `bytes` is allocated and written once in `init`, never
 /// mutated afterwards, and freed in `deinit`; `cachedLineStarts` is only read and written while
-/// holding `lineStartsLock`; every other stored property is an immutable `let`.
+/// holding `Source.lineStartsLock`; every other stored property is an immutable `let`.
 public final class Source: @unchecked Sendable {
     public let body: String
     public let name: String
@@ -20,7 +20,9 @@ public final class Source: @unchecked Sendable {
     public let count: Int
     /// The largest source the parser reads: locations hold 32-bit offsets.
     public static let maxCount = Int(UInt32.max)
-    private let lineStartsLock = NSLock()
+    /// One lock for every source's table: it is taken only to report positions, which is rare
+    /// next to parsing, so a lock per source would cost every parse an allocation for nothing.
+    private static let lineStartsLock = NSLock()
     private var cachedLineStarts: [Int]?
 
     public init(body: String, name: String = "GraphQL request") {
@@ -73,8 +75,8 @@ public final class Source: @unchecked Sendable {
 
     /// Byte offsets at which each line starts; `lineStarts[0] == 0`.
     var lineStarts: [Int] {
-        lineStartsLock.lock()
-        defer { lineStartsLock.unlock() }
+        Source.lineStartsLock.lock()
+        defer { Source.lineStartsLock.unlock() }
         if let cachedLineStarts { return cachedLineStarts }
         let starts = Source.lineStarts(bytes, count: count)
         cachedLineStarts = starts
