@@ -38,7 +38,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
-        .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
+        .testTarget(
+            name: "GraphQLTests",
+            dependencies: ["GraphQL"],
+            resources: [.copy("Language/Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
