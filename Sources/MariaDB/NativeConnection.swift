@@ -32,10 +32,11 @@ final class NativeConnection {
             let connected = mysql_real_connect(handle, config.host, config.user, config.password, config.database,
                                                UInt32(config.port), config.socket, 0)
             try check(connected == nil, statement: nil)
+            try requireTLS(config)
         } catch {
             mysql_close(handle)
             throw MariaDBError(code: .connectionFailed, number: error.number, sqlState: error.sqlState,
-                               message: error.message, endpoint: endpoint)
+                               message: error.message, endpoint: config.endpoint)
         }
     }
 
@@ -49,18 +50,35 @@ final class NativeConnection {
         let socketProtocol = config.socket == nil ? MYSQL_PROTOCOL_TCP : MYSQL_PROTOCOL_SOCKET
         try setOption(MYSQL_OPT_PROTOCOL, uint: socketProtocol.rawValue)
         if let ca = config.sslCA { try setOption(MYSQL_OPT_SSL_CA, string: ca) }
+        // libmariadb 3.3 treats "use TLS" as a preference and enforces it only together with the
+        // certificate check, so REQUIRED is enforced after connecting (`requireTLS`), and VERIFY_CA
+        // also checks the host name: the library cannot check the chain alone.
         switch config.sslMode {
-        case .disabled, .preferred:
+        case .disabled:
             break
-        case .required:
+        case .preferred, .required:
             try setOption(MYSQL_OPT_SSL_ENFORCE, bool: true)
-        case .verifyCA:
-            try setOption(MYSQL_OPT_SSL_ENFORCE, bool: true)
-        case .verifyIdentity:
+        case .verifyCA, .verifyIdentity:
             try setOption(MYSQL_OPT_SSL_ENFORCE, bool: true)
             try setOption(MYSQL_OPT_SSL_VERIFY_SERVER_CERT, bool: true)
         }
     }
+
+    /// Fails unless the session is encrypted, for every mode stricter than PREFERRED.
+    private func requireTLS(_ config: DatabaseConfig) throws(MariaDBError) {
+        switch config.sslMode {
+        case .disabled, .preferred:
+            return
+        case .required, .verifyCA, .verifyIdentity:
+            guard mysql_get_ssl_cipher(handle) == nil else { return }
+            throw MariaDBError(code: .connectionFailed, number: NativeConnection.tlsError,
+                               message: "ssl-mode=\(config.sslMode.rawValue) but the server did not start TLS",
+                               endpoint: endpoint)
+        }
+    }
+
+    /// CR_SSL_CONNECTION_ERROR.
+    static let tlsError = 2026
 
     private func setOption(_ option: mysql_option, uint value: UInt32) throws(MariaDBError) {
         var value = value
