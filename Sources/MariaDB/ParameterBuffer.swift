@@ -107,7 +107,9 @@ final class ParameterBuffer {
             bind.buffer_length = UInt(Self.timeSize)
         case .time(let duration):
             var time = MYSQL_TIME()
-            time.hour = UInt32(clamping: duration.hours)
+            // The wire format keeps hours in one byte beside a day count.
+            time.day = UInt32(clamping: duration.hours / 24)
+            time.hour = UInt32(clamping: duration.hours % 24)
             time.minute = UInt32(clamping: duration.minutes)
             time.second = UInt32(clamping: duration.seconds)
             time.second_part = UInt(clamping: duration.microseconds)
