@@ -35,6 +35,13 @@ public final class ConnectionPool: Sendable {
         public let idle: Int
         public let waiting: Int
         public let opening: Int
+
+        public init(inUse: Int, idle: Int, waiting: Int, opening: Int) {
+            self.inUse = inUse
+            self.idle = idle
+            self.waiting = waiting
+            self.opening = opening
+        }
     }
 
     public init(configuration: DatabaseConfig, size: Int, acquireTimeout: Duration = .seconds(5),
