@@ -77,7 +77,16 @@ public final class ConnectionPool: Sendable {
     ) async throws -> Result {
         let lease = try await acquire(validate: validate)
         do {
-            let result = try await body(lease.connection)
+            // The body runs on the connection's own thread (when it is not bound to an actor), so
+            // its statements call libmariadb directly instead of hopping there and back each time.
+            let result: Result
+            if #available(macOS 15, *) {
+                result = try await withTaskExecutorPreference(lease.connection.thread) {
+                    try await body(lease.connection)
+                }
+            } else {
+                result = try await body(lease.connection)
+            }
             await release(lease)
             return result
         } catch {

@@ -12,13 +12,15 @@ import Foundation
 /// this thread and back costs a few microseconds against a loopback round trip of tens.
 ///
 /// Jobs never run on the Swift cooperative pool: callers suspend on a continuation, and the job
-/// resumes it from here.
+/// resumes it from here. The thread is also a `TaskExecutor`: a pool runs the body of
+/// `withConnection` on it, so the statements of one lease call C directly, without a hop each.
 final class ConnectionThread: @unchecked Sendable {
-    // Invariant: `jobs` and `isStopping` are only read or written while `condition` is locked;
-    // the job closures run on `thread` only.
+    // Invariant: `jobs`, `isStopping` and `owner` are only read or written while `condition` is
+    // locked; the job closures run on the thread only.
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
     private var isStopping = false
+    private var owner: pthread_t?
 
     init(name: String) {
         let thread = Thread { [self] in loop() }
@@ -38,9 +40,18 @@ final class ConnectionThread: @unchecked Sendable {
         return true
     }
 
-    /// Runs `body` on this thread and returns its result to the awaiting task.
+    /// Whether the caller is running on this thread (then it may call C directly).
+    var isCurrent: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return owner.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+    }
+
+    /// Runs `body` on this thread and returns its result to the awaiting task; directly when the
+    /// task already runs here.
     func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withUnsafeThrowingContinuation { continuation in
+        if isCurrent { return try body() }
+        return try await withUnsafeThrowingContinuation { continuation in
             let queued = submit { continuation.resume(with: Result(catching: body)) }
             if !queued {
                 continuation.resume(throwing: MariaDBError(code: .client, message: "the connection is closed"))
@@ -57,6 +68,9 @@ final class ConnectionThread: @unchecked Sendable {
     }
 
     private func loop() {
+        condition.lock()
+        owner = pthread_self()
+        condition.unlock()
         _ = mysql_thread_init()
         defer { mysql_thread_end() }
         var batch: [@Sendable () -> Void] = []
@@ -71,6 +85,19 @@ final class ConnectionThread: @unchecked Sendable {
             condition.unlock()
             for job in batch { job() }
             batch.removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+@available(macOS 15, *)
+extension ConnectionThread: TaskExecutor {
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        if !submit({ job.runSynchronously(on: executor) }) {
+            // The connection was closed under a task that still prefers its thread: let the
+            // global executor run the task on; its next database call fails as closed.
+            globalConcurrentExecutor.enqueue(ExecutorJob(job))
         }
     }
 }
