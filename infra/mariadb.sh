@@ -18,6 +18,10 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${SLUICE_MARIADB_DIR:-$ROOT/.sluice/mariadb}"
 DATADIR="$DIR/data"
 SOCKET="$DIR/mysqld.sock"
+# A unix socket path must fit in 108 bytes; a deep checkout gets one under /tmp instead.
+if [[ ${#SOCKET} -gt 100 ]]; then
+    SOCKET="${TMPDIR:-/tmp}/sluice-mariadb-$(printf '%s' "$DIR" | cksum | cut -d' ' -f1).sock"
+fi
 PIDFILE="$DIR/mysqld.pid"
 PORTFILE="$DIR/port"
 PASSFILE="$DIR/password"

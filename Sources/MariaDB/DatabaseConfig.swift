@@ -68,3 +68,15 @@ extension DatabaseConfig: CustomStringConvertible {
         return text
     }
 }
+
+extension DatabaseConfig: CustomReflectable {
+    /// Keeps the password out of `dump` and test failure output too.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "host": host, "port": port, "socket": socket as Any, "user": user,
+            "password": password == nil ? "nil" : "***", "database": database as Any, "sslMode": sslMode,
+            "sslCA": sslCA as Any, "connectTimeout": connectTimeout, "readTimeout": readTimeout,
+            "writeTimeout": writeTimeout, "statementTimeout": statementTimeout as Any,
+        ], displayStyle: .struct)
+    }
+}

@@ -73,5 +73,9 @@ import Testing
     @Test func describesItselfWithoutThePassword() throws {
         let config = try DatabaseConfig(url: "mysql://app:hunter2@127.0.0.1:3317/sluice?ssl-mode=REQUIRED")
         #expect(config.description == "mysql://app:***@127.0.0.1:3317/sluice?ssl-mode=REQUIRED")
+        var dumped = ""
+        dump(config, to: &dumped)
+        #expect(!dumped.contains("hunter2"))
+        #expect(!String(reflecting: config).contains("hunter2"))
     }
 }
