@@ -17,7 +17,7 @@ enum TestDatabase {
 
     static var logger: Logger {
         var logger = Logger(label: "sluice.db.test")
-        logger.logLevel = .warning
+        logger.logLevel = .error
         return logger
     }
 
