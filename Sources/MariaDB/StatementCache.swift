@@ -7,9 +7,15 @@ struct StatementCache {
     private var entries: [String: Entry] = [:]
     private var clock: UInt64 = 0
 
-    private struct Entry {
+    /// A class, so a hit updates `lastUse` with the one dictionary lookup it already made.
+    private final class Entry {
         let statement: NativeStatement
         var lastUse: UInt64
+
+        init(statement: NativeStatement, lastUse: UInt64) {
+            self.statement = statement
+            self.lastUse = lastUse
+        }
     }
 
     init(capacity: Int) {
@@ -22,9 +28,9 @@ struct StatementCache {
     subscript(sql: String) -> NativeStatement? {
         mutating get {
             clock &+= 1
-            guard entries[sql] != nil else { return nil }
-            entries[sql]!.lastUse = clock
-            return entries[sql]!.statement
+            guard let entry = entries[sql] else { return nil }
+            entry.lastUse = clock
+            return entry.statement
         }
     }
 

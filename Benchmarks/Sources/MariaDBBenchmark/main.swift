@@ -22,8 +22,8 @@ logger.logLevel = .warning
 let rowCount = 10_000
 let table = "bench_points"
 let sql = "SELECT id, name, score, created FROM \(table) WHERE id = ?"
-let rounds = 5
-let perRound = 4_000
+let rounds = 40
+let perRound = 500
 
 let setup = try await Connection.connect(configuration: config, logger: logger)
 _ = try await setup.query("DROP TABLE IF EXISTS \(table)")
@@ -50,7 +50,7 @@ var leasedSamples: [UInt64] = []
 let leased = LeasedPointSelect(pool: pool, sql: sql, keys: keys)
 var rowsSeen = 0
 for round in 0..<rounds {
-    let warmup = round == 0 ? 500 : 50
+    let warmup = round == 0 ? 500 : 20
     plainSamples += try Benchmark("plain C", iterations: perRound, warmup: warmup).run {
         cursor &+= 1
         try plain.select(keys[cursor & 0xFFFF])
@@ -67,7 +67,7 @@ for round in 0..<rounds {
     leasedSamples += inLease.sorted
     rowsSeen += rows
 }
-precondition(rowsSeen == 3 * (rounds * perRound + 500 + 50 * (rounds - 1)), "every select must return its row")
+precondition(rowsSeen == 3 * (rounds * perRound + 500 + 20 * (rounds - 1)), "every select must return its row")
 
 let baseline = Measurement(name: "plain C (mysql_stmt_*)", nanoseconds: plainSamples)
 print("prepared point select, \(rounds) rounds × \(perRound) per variant, \(rowCount) rows, \(config.endpoint)")
