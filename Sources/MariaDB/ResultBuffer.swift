@@ -134,13 +134,21 @@ final class ResultBuffer {
             return .datetime(SQLDateTime(year: Int(time.year), month: Int(time.month), day: Int(time.day),
                                          hour: Int(time.hour), minute: Int(time.minute), second: Int(time.second),
                                          microsecond: Int(time.second_part)))
-        case .decimal: return try .decimal(String(decoding: bytes(position, stmt), as: UTF8.self))
-        case .text: return try .string(String(decoding: bytes(position, stmt), as: UTF8.self))
-        case .json: return try .json(String(decoding: bytes(position, stmt), as: UTF8.self))
+        case .decimal: return try .decimal(text(position, stmt))
+        case .text: return try .string(text(position, stmt))
+        case .json: return try .json(text(position, stmt))
         case .bytes: return try .bytes(bytes(position, stmt))
         case .bit: return try .uint(bytes(position, stmt).reduce(0) { $0 << 8 | UInt64($1) })
         case .null: return .null
         }
+    }
+
+    /// The column's text, decoded straight from the inline slot when it fits.
+    private func text(_ position: Int, _ stmt: UnsafeMutablePointer<MYSQL_STMT>) throws(MariaDBError) -> String {
+        let length = Int(lengths[position])
+        let slot = slots[position]
+        guard length <= slot.capacity else { return try String(decoding: bytes(position, stmt), as: UTF8.self) }
+        return String(decoding: UnsafeRawBufferPointer(start: storage + slot.offset, count: length), as: UTF8.self)
     }
 
     /// The column's bytes: from the inline slot, or fetched again in full when they did not fit.

@@ -20,12 +20,18 @@ final class PlainPointSelect {
         let description: String
     }
 
-    init(host: String, port: Int, user: String, password: String?, database: String?, sql: String) throws {
+    /// Connects with the options the MariaDB layer sets too (charset, TCP, read/write timeouts,
+    /// which make libmariadb poll before each read), so both sides make the same system calls.
+    init(host: String, port: Int, user: String, password: String?, database: String?, sql: String,
+         timeoutSeconds: UInt32) throws {
         guard let connection = mysql_init(nil) else { throw Failure(description: "mysql_init failed") }
         self.connection = connection
         var tcp = MYSQL_PROTOCOL_TCP.rawValue
         mysql_options(connection, MYSQL_OPT_PROTOCOL, &tcp)
         mysql_options(connection, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        var timeout = timeoutSeconds
+        mysql_options(connection, MYSQL_OPT_READ_TIMEOUT, &timeout)
+        mysql_options(connection, MYSQL_OPT_WRITE_TIMEOUT, &timeout)
         guard mysql_real_connect(connection, host, user, password, database, UInt32(port), nil, 0) != nil else {
             throw Failure(description: String(cString: mysql_error(connection)))
         }

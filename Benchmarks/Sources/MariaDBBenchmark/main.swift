@@ -22,8 +22,8 @@ logger.logLevel = .warning
 let rowCount = 10_000
 let table = "bench_points"
 let sql = "SELECT id, name, score, created FROM \(table) WHERE id = ?"
-let rounds = 40
-let perRound = 500
+let rounds = 400
+let perRound = 50
 
 let setup = try await Connection.connect(configuration: config, logger: logger)
 _ = try await setup.query("DROP TABLE IF EXISTS \(table)")
@@ -37,7 +37,8 @@ _ = try await setup.execute("""
     """)
 
 let plain = try PlainPointSelect(host: config.host, port: config.port, user: config.user, password: config.password,
-                                 database: config.database, sql: sql)
+                                 database: config.database, sql: sql,
+                                 timeoutSeconds: UInt32(config.readTimeout.components.seconds))
 let pool = ConnectionPool(configuration: config, size: 1, logger: logger)
 // Keys drawn up front, so no variant pays for the random numbers.
 let keys = (0..<65_536).map { _ in Int64.random(in: 1...Int64(rowCount)) }
