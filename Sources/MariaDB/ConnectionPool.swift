@@ -195,10 +195,11 @@ public final class ConnectionPool: Sendable {
                 perform(handOff)
             } catch {
                 logger.warning("could not open a database connection", metadata: ["error": "\(error)"])
-                let (failure, continuation) = state.withLock { state in
+                typealias Outcome = (PoolStateMachine.OpenFailure, CheckedContinuation<Lease, any Error>?)
+                let (failure, continuation) = state.withLock { state -> Outcome in
                     let failure = state.machine.openFailed(id)
-                    if case .fail(let waiter, _) = failure { return (failure, state.waiters.removeValue(forKey: waiter)) }
-                    return (failure, nil)
+                    guard case .fail(let waiter, _) = failure else { return (failure, nil) }
+                    return (failure, state.waiters.removeValue(forKey: waiter))
                 }
                 continuation?.resume(throwing: error)
                 if case .fail(_, let retry?) = failure { open(retry) }
@@ -211,7 +212,9 @@ public final class ConnectionPool: Sendable {
         case .park:
             break
         case .lease(let id, let waiter):
-            let (connection, continuation) = state.withLock { ($0.connections[id]!, $0.waiters.removeValue(forKey: waiter)) }
+            let (connection, continuation) = state.withLock {
+                ($0.connections[id]!, $0.waiters.removeValue(forKey: waiter))
+            }
             continuation?.resume(returning: Lease(id: id, connection: connection, validate: false))
         case .close(let id, let open):
             let connection = state.withLock { $0.connections.removeValue(forKey: id) }

@@ -27,9 +27,8 @@ final class ParameterBuffer {
     /// Points the binds at copies of `values`. Throws when the count differs from the statement's.
     func bind(_ values: [Value], statement sql: String) throws(MariaDBError) {
         guard values.count == count else {
-            throw MariaDBError(code: .invalidParameters,
-                               message: "the statement has \(count) parameter(s) but \(values.count) value(s) were given",
-                               statement: sql)
+            let message = "the statement has \(count) parameter(s) but \(values.count) value(s) were given"
+            throw MariaDBError(code: .invalidParameters, message: message, statement: sql)
         }
         var needed = 0
         for value in values { needed += Self.size(of: value) }

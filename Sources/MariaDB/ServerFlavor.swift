@@ -13,11 +13,12 @@ enum ServerFlavor: Sendable, Hashable {
     /// MySQL has only the `MAX_EXECUTION_TIME` optimizer hint, for `SELECT` (error 3024); other
     /// statements run unlimited there. The limit is our own number, never a user's value.
     func limiting(_ sql: String, to limit: Duration) -> String {
-        let milliseconds = max(1, limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000)
+        let (seconds, attoseconds) = limit.components
+        let milliseconds = max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         switch self {
         case .mariadb:
-            let seconds = "\(milliseconds / 1000).\(SQLDate.pad(Int(milliseconds % 1000), 3))"
-            return "SET STATEMENT max_statement_time=\(seconds) FOR \(sql)"
+            let text = "\(milliseconds / 1000).\(SQLDate.pad(Int(milliseconds % 1000), 3))"
+            return "SET STATEMENT max_statement_time=\(text) FOR \(sql)"
         case .mysql:
             let body = sql.drop(while: \.isWhitespace)
             guard body.prefix(6).uppercased() == "SELECT", body.dropFirst(6).first?.isWhitespace ?? false else {
