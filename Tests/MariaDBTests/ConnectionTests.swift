@@ -145,6 +145,17 @@ struct ConnectionTests {
         await connection.close()
     }
 
+    @Test func appliesTheConfiguredStatementTimeoutByDefault() async throws {
+        var config = try TestDatabase.configuration()
+        config.statementTimeout = .milliseconds(200)
+        let connection = try await Connection.connect(configuration: config, logger: TestDatabase.logger)
+        let error = await #expect(throws: MariaDBError.self) { try await connection.execute("SELECT SLEEP(5)") }
+        #expect(error?.code == .statementTimeout)
+        let quick = try await connection.execute("SELECT SLEEP(0) AS s", timeLimit: .seconds(5))
+        #expect(quick.rows.first?["s"] == .int(0))
+        await connection.close()
+    }
+
     @Test func cancellingTheTaskKillsTheRunningStatement() async throws {
         let connection = try await TestDatabase.connect()
         let started = ContinuousClock.now
