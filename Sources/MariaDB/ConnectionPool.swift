@@ -130,6 +130,7 @@ public final class ConnectionPool: Sendable {
     }
 
     private func nextLease(validate: Bool) async throws -> Lease {
+        try Task.checkCancellation()
         let waiter = state.withLock { state -> PoolStateMachine.WaiterID in
             state.nextWaiter += 1
             return PoolStateMachine.WaiterID(raw: state.nextWaiter)
