@@ -19,6 +19,8 @@ public final class ConnectionPool: Sendable {
         var machine: PoolStateMachine
         var connections: [PoolStateMachine.ConnectionID: Connection] = [:]
         var waiters: [PoolStateMachine.WaiterID: CheckedContinuation<Lease, any Error>] = [:]
+        /// The acquire-timeout timers of waiters, cancelled when the waiter is served.
+        var timers: [PoolStateMachine.WaiterID: Task<Void, Never>] = [:]
         var nextWaiter = 0
     }
 
@@ -162,9 +164,11 @@ public final class ConnectionPool: Sendable {
     }
 
     private func scheduleTimeout(for waiter: PoolStateMachine.WaiterID) {
-        Task { [acquireTimeout] in
+        let timer = Task { [acquireTimeout] in
             try? await Task.sleep(for: acquireTimeout)
+            guard !Task.isCancelled else { return }
             let (continuation, counts) = state.withLock { state in
+                state.timers[waiter] = nil
                 let continuation = state.machine.timedOut(waiter) ? state.waiters.removeValue(forKey: waiter) : nil
                 return (continuation, (state.machine.inUseCount, state.machine.waitingCount))
             }
@@ -176,6 +180,12 @@ public final class ConnectionPool: Sendable {
                 message: "no connection became free within \(acquireTimeout) (pool size \(size), all in use)",
                 endpoint: configuration.endpoint))
         }
+        let served = state.withLock { state in
+            guard state.waiters[waiter] != nil else { return true }
+            state.timers[waiter] = timer
+            return false
+        }
+        if served { timer.cancel() }
     }
 
     private func release(_ lease: Lease, reusable: Bool? = nil) async {
@@ -217,9 +227,10 @@ public final class ConnectionPool: Sendable {
         case .park:
             break
         case .lease(let id, let waiter):
-            let (connection, continuation) = state.withLock {
-                ($0.connections[id]!, $0.waiters.removeValue(forKey: waiter))
+            let (connection, continuation, timer) = state.withLock {
+                ($0.connections[id]!, $0.waiters.removeValue(forKey: waiter), $0.timers.removeValue(forKey: waiter))
             }
+            timer?.cancel()
             continuation?.resume(returning: Lease(id: id, connection: connection, validate: false))
         case .close(let id, let open):
             let connection = state.withLock { $0.connections.removeValue(forKey: id) }
