@@ -14,8 +14,9 @@ import Foundation
 /// loopback, 2-core VM): a call from another thread costs two thread wake-ups, 50–150 µs here
 /// against a 27–45 µs round trip, so a call from outside runs at 1.6–3× the plain C calls. The
 /// thread is therefore also a `TaskExecutor`: a pool runs the body of `withConnection` on it, and
-/// statements inside a lease call C directly, measured at 1.01–1.2× the plain C calls (the spread
-/// is the machine's noise). Spinning before sleeping was tried and made it slower on 2 cores.
+/// statements inside a lease call C directly: p50 at 1.0–1.2× the plain C calls on a quiet machine
+/// (up to 1.5× while other builds share its 2 cores). Spinning before sleeping was tried and made
+/// it slower on 2 cores.
 ///
 /// Jobs never run on the Swift cooperative pool: callers suspend on a continuation, and the job
 /// resumes it from here.
