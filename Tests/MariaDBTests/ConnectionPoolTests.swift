@@ -131,10 +131,10 @@ struct ConnectionPoolTests {
         config.port = try ConnectionTests.closedPort()
         let pool = ConnectionPool(configuration: config, size: 2, acquireTimeout: .seconds(30),
                                   logger: TestDatabase.logger)
-        let started = ContinuousClock.now
+        // The connect error itself reaches the waiter; waiting out the 30 s acquire timeout would
+        // end in `.acquireTimeout` instead.
         let error = await #expect(throws: MariaDBError.self) { try await pool.query("SELECT 1") }
         #expect(error?.code == .connectionFailed)
-        #expect(ContinuousClock.now - started < .seconds(5))
         await pool.close()
     }
 }
