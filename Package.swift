@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "GraphQLTests",
             dependencies: ["GraphQL"],
-            resources: [.copy("Language/Fixtures")]
+            resources: [.copy("Language/Fixtures"), .process("Types/Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
