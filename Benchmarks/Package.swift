@@ -12,6 +12,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "BenchmarkHarness"),
+        // The baseline parser (GraphQLSwift/GraphQL 4.3.0) has a module named GraphQL too. SwiftPM's
+        // module aliasing passes the alias on to every target that depends on a module of that name,
+        // which hides this package's GraphQL, so the baseline is its own package under Baseline/,
+        // run by the benchmark as a child process with the same documents and iteration counts.
+        .executableTarget(
+            name: "ParserBenchmark",
+            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
+            exclude: ["Baseline"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

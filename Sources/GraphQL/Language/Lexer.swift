@@ -214,7 +214,6 @@ struct Lexer {
             }
             guard let digit = Lexer.hexValue(byte) else { break }
             scalar = scalar << 4 | digit
-            if scalar > 0x10FFFF { break }
         }
         let end = min(position + length, count)
         throw error("Invalid Unicode escape sequence: \"\(source.text(from: position, to: end))\".", at: position)

@@ -174,7 +174,7 @@ extension Parser {
 
     // MARK: - Parts
 
-    private mutating func parseDescription() throws(GraphQLError) -> StringValue? {
+    mutating func parseDescription() throws(GraphQLError) -> StringValue? {
         let kind = lexer.token.kind
         return kind == .string || kind == .blockString ? try parseStringLiteral() : nil
     }

@@ -68,8 +68,9 @@ extension Parser {
     mutating func parseTypeReference() throws(GraphQLError) -> TypeReference {
         let start = lexer.token.start
         let type: TypeReference
-        if try expectOptional(.bracketL) {
+        if lexer.token.kind == .bracketL {
             try enterNesting()
+            try advance()
             let inner = try parseTypeReference()
             try expect(.bracketR)
             depth -= 1

@@ -62,18 +62,22 @@ public struct Parser {
         if token.kind == .braceL { return .operation(try parseOperationDefinition()) }
         let hasDescription = token.kind == .string || token.kind == .blockString
         let keyword = hasDescription ? try lexer.lookahead() : token
+        if hasDescription && keyword.kind == .braceL {
+            throw lexer.error(
+                "Unexpected description, descriptions are not supported on shorthand queries.", at: token.start)
+        }
         if keyword.kind == .name {
             if let definition = try parseTypeSystemDefinition(keyword: keyword) { return definition }
-            if hasDescription {
-                throw lexer.error(
-                    "Unexpected description, descriptions are supported only on type definitions.", at: token.start)
-            }
             if lexer.isKeyword(keyword, "query") || lexer.isKeyword(keyword, "mutation")
                 || lexer.isKeyword(keyword, "subscription")
             {
                 return .operation(try parseOperationDefinition())
             }
             if lexer.isKeyword(keyword, "fragment") { return .fragment(try parseFragmentDefinition()) }
+            if hasDescription {
+                throw lexer.error(
+                    "Unexpected description, only GraphQL definitions support descriptions.", at: token.start)
+            }
             if lexer.isKeyword(keyword, "extend") { return try parseTypeSystemExtension() }
         }
         throw unexpected(keyword)
@@ -84,21 +88,25 @@ public struct Parser {
         if lexer.token.kind == .braceL {
             let selectionSet = try parseSelectionSet()
             return OperationDefinition(
-                operation: .query, name: nil, variableDefinitions: [], directives: [],
+                description: nil, operation: .query, name: nil, variableDefinitions: [], directives: [],
                 selectionSet: selectionSet, loc: location(from: start))
         }
+        let description = try parseDescription()
         let operation = try parseOperationType()
         let name = lexer.token.kind == .name ? try parseName() : nil
         let variableDefinitions = try parseVariableDefinitions()
         let directives = try parseDirectives(isConst: false)
         let selectionSet = try parseSelectionSet()
         return OperationDefinition(
-            operation: operation, name: name, variableDefinitions: variableDefinitions, directives: directives,
+            description: description, operation: operation, name: name, variableDefinitions: variableDefinitions, directives: directives,
             selectionSet: selectionSet, loc: location(from: start))
     }
 
     mutating func parseOperationType() throws(GraphQLError) -> OperationType {
         let token = lexer.token
+        guard token.kind == .name else {
+            throw lexer.error("Expected Name, found \(describe(token)).", at: token.start)
+        }
         let operation: OperationType
         if lexer.isKeyword(token, "query") {
             operation = .query
@@ -118,13 +126,14 @@ public struct Parser {
         var definitions = [VariableDefinition]()
         repeat {
             let start = lexer.token.start
+            let description = try parseDescription()
             let variable = try parseVariable()
             try expect(.colon)
             let type = try parseTypeReference()
             let defaultValue = try expectOptional(.equals) ? try parseValueLiteral(isConst: true) : nil
             let directives = try parseDirectives(isConst: true)
             definitions.append(VariableDefinition(
-                variable: variable, type: type, defaultValue: defaultValue, directives: directives,
+                description: description, variable: variable, type: type, defaultValue: defaultValue, directives: directives,
                 loc: location(from: start)))
         } while try !expectOptional(.parenR)
         return definitions
@@ -132,6 +141,7 @@ public struct Parser {
 
     private mutating func parseFragmentDefinition() throws(GraphQLError) -> FragmentDefinition {
         let start = lexer.token.start
+        let description = try parseDescription()
         try expectKeyword("fragment")
         let name = try parseFragmentName()
         try expectKeyword("on")
@@ -139,7 +149,7 @@ public struct Parser {
         let directives = try parseDirectives(isConst: false)
         let selectionSet = try parseSelectionSet()
         return FragmentDefinition(
-            name: name, typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
+            description: description, name: name, typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
             loc: location(from: start))
     }
 
@@ -254,7 +264,8 @@ public struct Parser {
     mutating func expect(_ kind: TokenKind) throws(GraphQLError) -> Token {
         let token = lexer.token
         guard token.kind == kind else {
-            throw lexer.error("Expected \(kind), found \(describe(token)).", at: token.start)
+            let expected = kind.isPunctuator ? "\"\(kind)\"" : kind.description
+            throw lexer.error("Expected \(expected), found \(describe(token)).", at: token.start)
         }
         try advance()
         return token

@@ -87,7 +87,7 @@ extension Printer {
     // MARK: - Parts
 
     /// A description on the line before what it describes.
-    private static func describe(_ description: StringValue?) -> String {
+    static func describe(_ description: StringValue?) -> String {
         wrap("", description.map(print) ?? "", "\n")
     }
 

@@ -23,18 +23,22 @@ enum Printer {
     }
 
     static func print(_ operation: OperationDefinition) -> String {
-        let variables = wrap("(", join(operation.variableDefinitions.map(print), ", "), ")")
-        let prefix = join([
+        let variableDefinitions = operation.variableDefinitions.map(print)
+        // Variables with descriptions span lines, so they go one per line.
+        let variables = variableDefinitions.contains(where: { $0.contains("\n") })
+            ? wrap("(\n", join(variableDefinitions, "\n"), "\n)")
+            : wrap("(", join(variableDefinitions, ", "), ")")
+        let prefix = describe(operation.description) + join([
             operation.operation.rawValue,
             join([operation.name?.value ?? "", variables]),
             print(operation.directives),
         ], " ")
-        // An anonymous query with no variables or directives prints in the shorthand form.
+        // An anonymous query with no description, variables or directives prints in the shorthand form.
         return (prefix == "query" ? "" : prefix + " ") + print(operation.selectionSet)
     }
 
     static func print(_ definition: VariableDefinition) -> String {
-        "$" + definition.variable.name.value + ": " + print(definition.type)
+        describe(definition.description) + "$" + definition.variable.name.value + ": " + print(definition.type)
             + wrap(" = ", definition.defaultValue.map(print) ?? "") + wrap(" ", print(definition.directives))
     }
 
@@ -65,7 +69,7 @@ enum Printer {
     }
 
     static func print(_ fragment: FragmentDefinition) -> String {
-        "fragment \(fragment.name.value) on \(fragment.typeCondition.name.value) "
+        describe(fragment.description) + "fragment \(fragment.name.value) on \(fragment.typeCondition.name.value) "
             + wrap("", print(fragment.directives), " ") + print(fragment.selectionSet)
     }
 

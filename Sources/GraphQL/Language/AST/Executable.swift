@@ -7,6 +7,8 @@ public enum OperationType: String, Sendable, Hashable, CaseIterable {
 
 /// `query Name($var: Type) @directive { … }`, or the `{ … }` shorthand for an anonymous query.
 public struct OperationDefinition: Node, Hashable {
+    /// A description, allowed by the current working draft (never on the shorthand form).
+    public var description: StringValue?
     public var operation: OperationType
     public var name: Name?
     public var variableDefinitions: [VariableDefinition]
@@ -17,6 +19,7 @@ public struct OperationDefinition: Node, Hashable {
 
 /// `$name: Type = default @directive`.
 public struct VariableDefinition: Node, Hashable {
+    public var description: StringValue?
     public var variable: Variable
     public var type: TypeReference
     public var defaultValue: Value?
@@ -89,6 +92,7 @@ public struct InlineFragment: Node, Hashable {
 
 /// `fragment Name on Type @directive { … }`.
 public struct FragmentDefinition: Node, Hashable {
+    public var description: StringValue?
     public var name: Name
     public var typeCondition: NamedType
     public var directives: [Directive]

@@ -1,8 +1,0 @@
-import Testing
-@testable import GraphQL
-
-@Suite struct SourceTests {
-    @Test func defaultsName() {
-        #expect(Source(body: "{ a }").name == "GraphQL request")
-    }
-}
