@@ -234,14 +234,18 @@ extension Schema {
 }
 
 extension EnumType {
+    /// ` Did you mean the enum value "A"?`, the reference implementation's hint for enum values.
+    private func hint(_ text: String) -> String {
+        Suggestions.didYouMean(Suggestions.list(for: text, from: values.names), subMessage: "the enum value")
+    }
+
     /// A variable value: the name of one of the values, as a string.
     public func coerceInput(_ value: GraphQLValue) throws(CoercionError) -> GraphQLValue {
         guard case .string(let text) = value else {
-            throw CoercionError("Enum \"\(name)\" cannot represent non-string value: \(value).")
+            throw CoercionError("Enum \"\(name)\" cannot represent non-string value: \(value).\(hint(value.description))")
         }
         guard values[text] != nil else {
-            let hint = Suggestions.didYouMean(Suggestions.list(for: text, from: values.names))
-            throw CoercionError("Value \"\(text)\" does not exist in \"\(name)\" enum.\(hint)")
+            throw CoercionError("Value \"\(text)\" does not exist in \"\(name)\" enum.\(hint(text))")
         }
         return value
     }
@@ -250,15 +254,10 @@ extension EnumType {
     public func coerceLiteral(_ node: Value) throws(CoercionError) -> GraphQLValue {
         guard case .enum(let literal) = node else {
             let printed = Printer.print(node)
-            var hint = ""
-            if case .string(let string) = node {
-                hint = Suggestions.didYouMean(Suggestions.list(for: string.value, from: values.names), subMessage: "the enum value")
-            }
-            throw CoercionError("Enum \"\(name)\" cannot represent non-enum value: \(printed).\(hint)")
+            throw CoercionError("Enum \"\(name)\" cannot represent non-enum value: \(printed).\(hint(printed))")
         }
         guard values[literal.value] != nil else {
-            let hint = Suggestions.didYouMean(Suggestions.list(for: literal.value, from: values.names))
-            throw CoercionError("Value \"\(literal.value)\" does not exist in \"\(name)\" enum.\(hint)")
+            throw CoercionError("Value \"\(literal.value)\" does not exist in \"\(name)\" enum.\(hint(literal.value))")
         }
         return .string(literal.value)
     }
