@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "ParserBenchmark",
             dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
-            exclude: ["Baseline"]
+            exclude: ["Baseline", "Fuzz"]
         ),
     ],
     swiftLanguageModes: [.v6]

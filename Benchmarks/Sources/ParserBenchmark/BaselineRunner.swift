@@ -16,7 +16,9 @@ struct BaselineRunner {
     }
 
     /// Times the baseline parsing `document` the way `Benchmark.run` times ours.
-    func measure(_ name: String, _ document: String, iterations: Int, warmup: Int) throws -> BenchmarkHarness.Measurement {
+    func measure(_ name: String, _ document: String, iterations: Int, warmup: Int) throws
+        -> BenchmarkHarness.Measurement
+    {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("parser-benchmark-\(UUID()).graphql")
         try document.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -38,7 +40,8 @@ struct BaselineRunner {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BaselineError(message: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+            let command = ([executable] + arguments).joined(separator: " ")
+            throw BaselineError(message: "\(command) exited \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
     }

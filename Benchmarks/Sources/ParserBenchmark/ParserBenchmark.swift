@@ -17,7 +17,8 @@ struct ParserBenchmark {
         let ours = try Benchmark("sluice: introspection query", iterations: 2_000, warmup: 200).run {
             _ = try Parser(introspection).parseDocument()
         }
-        let theirs = try baseline.measure("GraphQLSwift: introspection query", introspection, iterations: 2_000, warmup: 200)
+        let theirs = try baseline.measure(
+            "GraphQLSwift: introspection query", introspection, iterations: 2_000, warmup: 200)
         ours.report(against: theirs)
         print(String(format: "speed-up: %.2f×\n", theirs.p50 / max(ours.p50, 1)))
 

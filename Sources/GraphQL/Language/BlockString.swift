@@ -70,7 +70,7 @@ enum BlockString {
     /// when that reads better, escaping `"""`, and so that reading it back yields the value.
     static func print(_ value: String) -> String {
         let escaped = value.replacing("\"\"\"", with: "\\\"\"\"")
-        let lines = escaped.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        let lines = escaped.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         let isSingleLine = lines.count == 1
         let forceLeadingNewLine = lines.count > 1
             && lines.dropFirst().allSatisfy { $0.isEmpty || $0.first == " " || $0.first == "\t" }

@@ -266,7 +266,8 @@ extension Parser {
             let description = try parseDescription()
             let token = lexer.token
             if lexer.isKeyword(token, "true") || lexer.isKeyword(token, "false") || lexer.isKeyword(token, "null") {
-                throw lexer.error("\(describe(token)) is reserved and cannot be used for an enum value.", at: token.start)
+                let message = "\(describe(token)) is reserved and cannot be used for an enum value."
+                throw lexer.error(message, at: token.start)
             }
             let name = try parseName()
             let directives = try parseDirectives(isConst: true)

@@ -44,7 +44,8 @@ extension Parser {
             guard isConst else { return .variable(try parseVariable()) }
             try advance()
             guard lexer.token.kind == .name else { throw unexpected(token) }
-            throw lexer.error("Unexpected variable \"$\(lexer.text(of: lexer.token))\" in constant value.", at: token.start)
+            let name = lexer.text(of: lexer.token)
+            throw lexer.error("Unexpected variable \"$\(name)\" in constant value.", at: token.start)
         default:
             throw unexpected(token)
         }

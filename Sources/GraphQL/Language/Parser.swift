@@ -98,7 +98,8 @@ public struct Parser {
         let directives = try parseDirectives(isConst: false)
         let selectionSet = try parseSelectionSet()
         return OperationDefinition(
-            description: description, operation: operation, name: name, variableDefinitions: variableDefinitions, directives: directives,
+            description: description, operation: operation, name: name, variableDefinitions: variableDefinitions,
+            directives: directives,
             selectionSet: selectionSet, loc: location(from: start))
     }
 
@@ -133,7 +134,8 @@ public struct Parser {
             let defaultValue = try expectOptional(.equals) ? try parseValueLiteral(isConst: true) : nil
             let directives = try parseDirectives(isConst: true)
             definitions.append(VariableDefinition(
-                description: description, variable: variable, type: type, defaultValue: defaultValue, directives: directives,
+                description: description, variable: variable, type: type, defaultValue: defaultValue,
+                directives: directives,
                 loc: location(from: start)))
         } while try !expectOptional(.parenR)
         return definitions
@@ -149,7 +151,8 @@ public struct Parser {
         let directives = try parseDirectives(isConst: false)
         let selectionSet = try parseSelectionSet()
         return FragmentDefinition(
-            description: description, name: name, typeCondition: typeCondition, directives: directives, selectionSet: selectionSet,
+            description: description, name: name, typeCondition: typeCondition, directives: directives,
+            selectionSet: selectionSet,
             loc: location(from: start))
     }
 

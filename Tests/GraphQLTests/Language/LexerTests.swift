@@ -17,7 +17,8 @@ import Testing
     ])
     func lexesPunctuators(text: String, kind: TokenKind) throws {
         let all = try Lexer.tokens(of: Source(body: text))
-        #expect(all == [Token(kind: kind, start: 0, end: text.utf8.count), Token(kind: .endOfFile, start: text.utf8.count, end: text.utf8.count)])
+        let end = text.utf8.count
+        #expect(all == [Token(kind: kind, start: 0, end: end), Token(kind: .endOfFile, start: end, end: end)])
     }
 
     @Test(arguments: ["a", "_", "__typename", "Z9_z", "camelCase", "ALL_CAPS", "x1"])
@@ -52,7 +53,7 @@ import Testing
         ("\"unicode \\u{1234}\\u{5678}\\u{90AB}\\u{CDEF}\"", "unicode \u{1234}\u{5678}\u{90AB}\u{CDEF}"),
         ("\"string with unicode escape \\u{1F600} and literal 😀\"", "string with unicode escape 😀 and literal 😀"),
         ("\"surrogate pair \\uD83D\\uDE00\"", "surrogate pair 😀"),
-        ("\"lower hex \\uabcd \\u{00000000000041}\"".replacingOccurrences(of: "\\u{00000000000041}", with: "\\u{041}"), "lower hex \u{ABCD} A"),
+        ("\"lower hex \\uabcd, padded \\u{000041}\"", "lower hex \u{ABCD}, padded A"),
         ("\"control \u{7} char allowed\"", "control \u{7} char allowed"),
         ("\"non-ASCII café 日本\"", "non-ASCII café 日本"),
     ])

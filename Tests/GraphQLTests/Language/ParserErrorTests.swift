@@ -164,7 +164,8 @@ import Testing
         ErrorCase("extend input I", "Unexpected <EOF>.", 1, 15),
         ErrorCase("extend type T { f: Int } extend", "Unexpected <EOF>.", 1, 32),
         ErrorCase("extend directive @d on FIELD", "Unexpected Name \"directive\".", 1, 8),
-        ErrorCase("\"desc\" extend type T @d", "Unexpected description, only GraphQL definitions support descriptions.", 1, 1),
+        ErrorCase(
+            "\"desc\" extend type T @d", "Unexpected description, only GraphQL definitions support descriptions.", 1, 1),
         ErrorCase("\"desc\" 1", "Unexpected Int \"1\".", 1, 8),
         ErrorCase("\"\"\"unterminated", "Unterminated string.", 1, 16),
         ErrorCase("type T { f(a: \"x\"): Int }", "Expected Name, found String \"x\".", 1, 15),
