@@ -9,12 +9,12 @@ final class ExecutableDefinitionsRule: ValidationRule {
         for definition in node.definitions where !definition.isExecutable {
             let name: String
             switch definition {
-            case .type(let type): name = type.name.value
-            case .typeExtension(let type): name = type.name.value
-            case .directive(let directive): name = directive.name.value
+            case .type(let type): name = "\"\(type.name.value)\""
+            case .typeExtension(let type): name = "\"\(type.name.value)\""
+            case .directive(let directive): name = "\"\(directive.name.value)\""
             default: name = "schema"
             }
-            context.report("The \"\(name)\" definition is not executable.", [definition])
+            context.report("The \(name) definition is not executable.", [definition])
         }
     }
 }

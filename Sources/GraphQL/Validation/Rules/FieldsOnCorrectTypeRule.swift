@@ -15,26 +15,30 @@ final class FieldsOnCorrectTypeRule: ValidationRule {
         context.report("Cannot query field \"\(name)\" on type \"\(parent.name)\".\(hint)", [node])
     }
 
-    /// For an abstract parent, the possible types (and interfaces) that do define the field:
-    /// interfaces first, those with more implementations defining it first, then objects.
+    /// For an abstract parent, the possible types and interfaces that do define the field, the
+    /// reference implementation's order: most used first, an interface before its implementations,
+    /// then by name.
     private func suggestedTypes(for field: String, on parent: SchemaType) -> [String] {
         guard parent.isAbstract else { return [] }
         let schema = context.schema
         var usage = [String: Int]()
-        var objects = [String]()
+        var interfaces = Set<String>()
+        var order = [String]()
         for object in schema.possibleTypes(of: parent) where object.fields[field] != nil {
-            objects.append(object.name)
+            if usage[object.name] == nil { order.append(object.name) }
+            usage[object.name] = 1
             for interface in object.interfaces {
                 guard case .interface(let type)? = schema.types[interface], type.fields[field] != nil else { continue }
+                if usage[interface] == nil { order.append(interface) }
+                interfaces.insert(interface)
                 usage[interface, default: 0] += 1
             }
         }
-        let interfaces = usage.keys.sorted { lhs, rhs in
+        return order.sorted { lhs, rhs in
             if usage[lhs]! != usage[rhs]! { return usage[lhs]! > usage[rhs]! }
-            if schema.isPossibleType(rhs, of: lhs) { return true }
-            if schema.isPossibleType(lhs, of: rhs) { return false }
+            if interfaces.contains(lhs), schema.isPossibleType(rhs, of: lhs) { return true }
+            if interfaces.contains(rhs), schema.isPossibleType(lhs, of: rhs) { return false }
             return lhs < rhs
         }
-        return interfaces + objects.sorted()
     }
 }
