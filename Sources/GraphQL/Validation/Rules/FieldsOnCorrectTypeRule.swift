@@ -1,11 +1,11 @@
 /// Every selected field is defined on its parent type.
 /// Specification: [Field Selections](https://spec.graphql.org/draft/#sec-Field-Selections).
-final class FieldsOnCorrectTypeRule: ValidationRule {
+public final class FieldsOnCorrectTypeRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: Field) {
+    public func enter(_ node: Field) {
         guard let parent = context.parentType, context.fieldDefinition == nil else { return }
         let name = node.name.value
         let typeSuggestions = suggestedTypes(for: name, on: parent)
