@@ -112,7 +112,7 @@ extension ScalarType {
 
     /// Input coercion of a literal without variables (the caller substitutes those).
     public func coerceLiteral(_ node: Value) throws(CoercionError) -> GraphQLValue {
-        let printed = Printer.print(node)
+        var printed: String { Printer.print(node) }
         switch coercion {
         case .int:
             guard case .int(let literal) = node else { throw CoercionError("Int cannot represent non-integer value: \(printed)") }

@@ -79,7 +79,9 @@ struct ValidationWalk: Visitor {
     mutating func enter(_ node: Field) -> VisitAction {
         let definition = context.parentType.flatMap { schema.field(node.name.value, on: $0) }
         context.fieldStack.append(definition)
-        context.typeStack.append(outputType(definition?.type))
+        // A validated schema gives fields only output types and arguments only input types, so
+        // the types of definitions need no check; only types named in the document do.
+        context.typeStack.append(definition?.type)
         locations.append(.field)
         for rule in rules { rule.enter(node) }
         return proceed()
@@ -146,7 +148,7 @@ struct ValidationWalk: Visitor {
         let definitions = context.directive.map(\.arguments) ?? context.fieldDefinition?.arguments
         let definition = definitions?[node.name.value]
         context.argument = definition
-        context.inputTypeStack.append(inputType(definition?.type))
+        context.inputTypeStack.append(definition?.type)
         context.defaultValueStack.append(definition?.hasDefault ?? false)
         for rule in rules { rule.enter(node) }
         return proceed()
@@ -166,7 +168,7 @@ struct ValidationWalk: Visitor {
             let itemType: TypeRef?
             // A list where no list is expected is one error (the list's); its items are not checked.
             if case .list(let item)? = listType { itemType = item } else { itemType = nil }
-            context.inputTypeStack.append(inputType(itemType))
+            context.inputTypeStack.append(itemType)
             context.defaultValueStack.append(false)
         case .variable(let variable):
             if let key = context.currentDefinition {
@@ -201,7 +203,7 @@ struct ValidationWalk: Visitor {
             fieldType = field.type
             hasDefault = field.hasDefault
         }
-        context.inputTypeStack.append(inputType(fieldType))
+        context.inputTypeStack.append(fieldType)
         context.defaultValueStack.append(hasDefault)
         for rule in rules { rule.enter(node) }
         return proceed()

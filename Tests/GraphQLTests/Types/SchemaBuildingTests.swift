@@ -11,6 +11,7 @@ import Testing
         #expect(reparsed.printed() == printed)
         #expect(printed.contains("scalar DateTime @specifiedBy(url: \"https://datatracker.ietf.org/doc/html/rfc3339\")"))
         #expect(printed.hasPrefix("\"\"\"\nThe demo shop"))
+        #expect(printed + "\n" == TypeFixture.text("shop.printed.graphql"))
     }
 
     @Test func extensionsAcrossFilesMergeIntoTheirTypes() throws {
@@ -57,6 +58,21 @@ import Testing
         #expect(schema.directives["tag"]?.isRepeatable == true)
         #expect(schema.directives.names == ["tag", "include", "skip", "deprecated", "specifiedBy", "oneOf"])
         #expect(schema.queryType?.fields["a"]?.directives.count == 2)
+    }
+
+    @Test func subtypesAndOverlap() throws {
+        let schema = TypeFixture.kitchenSink
+        #expect(TypeRef.nonNull(.named("Customer")).isSubtype(of: .named("Node"), in: schema))
+        #expect(TypeRef.list(.nonNull(.named("Order"))).isSubtype(of: .list(.named("Entity")), in: schema))
+        #expect(!TypeRef.named("Customer").isSubtype(of: .nonNull(.named("Customer")), in: schema))
+        #expect(!TypeRef.list(.named("Customer")).isSubtype(of: .named("Customer"), in: schema))
+        #expect(TypeRef.named("Entity").isSubtype(of: .named("Node"), in: schema))
+        let search = try #require(schema.types["SearchResult"])
+        let node = try #require(schema.types["Node"])
+        let line = try #require(schema.types["OrderLine"])
+        #expect(schema.overlap(search, node))
+        #expect(!schema.overlap(line, node))
+        #expect(schema.possibleTypes(of: search).map(\.name) == ["Customer", "Order", "OrderLineResult"])
     }
 
     @Test func lookupsIncludeIntrospectionFields() throws {

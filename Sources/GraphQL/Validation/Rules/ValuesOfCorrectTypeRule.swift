@@ -69,7 +69,7 @@ public final class ValuesOfCorrectTypeRule: ValidationRule {
 
     /// A scalar or enum literal, or a list or object where a leaf is expected.
     private func checkLeaf(_ node: Value, type: TypeRef) {
-        let printed = Printer.print(node)
+        var printed: String { Printer.print(node) }
         switch context.schema.type(of: type) {
         case .scalar(let scalar):
             // Custom scalars without declared behaviour accept any literal, variables inside included.
