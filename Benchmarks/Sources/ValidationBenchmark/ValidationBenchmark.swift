@@ -10,6 +10,7 @@ import GraphQL
 @main
 struct ValidationBenchmark {
     static func main() throws {
+        if let index = CommandLine.arguments.firstIndex(of: "--scale") { return try countOnly(Array(CommandLine.arguments[index...])) }
         let baseline = try BaselineRunner.build(product: "ValidationBaseline")
         let sdl = GeneratedDocuments.schema()
         let schema = try Schema(sdl: sdl, name: "generated.graphql")
@@ -66,5 +67,22 @@ struct ValidationBenchmark {
                 format: "%4d×  %6d  %9.2f ms  %9.1f  %20.1f  %22.1f  %8.2f×", scale, fields, ours / 1e6,
                 ours / Double(fields), overlap / Double(fields), theirs / Double(fields), theirs / max(ours, 1)))
         }
+    }
+
+    /// `--scale N --iterations K [--overlapping]`: only validates, K times, so a counter such as
+    /// `perf stat -e instructions` can measure work per field independently of machine load
+    /// (run once with K = 0 to subtract building the schema and parsing).
+    static func countOnly(_ arguments: [String]) throws {
+        guard arguments.count >= 4, let scale = Int(arguments[1]), let iterations = Int(arguments[3]) else {
+            throw BaselineError(message: "usage: ValidationBenchmark --scale N --iterations K [--overlapping]")
+        }
+        let schema = try Schema(sdl: GeneratedDocuments.schema(), name: "generated.graphql")
+        let (text, _) = GeneratedDocuments.query(scale: scale)
+        let document = try Parser(text, options: ParseOptions(maxTokens: nil)).parseDocument()
+        let rules = arguments.contains("--overlapping") ? [OverlappingFieldsCanBeMergedRule.self] : Validator.specifiedRules
+        let validator = Validator(schema: schema, rules: rules)
+        var errors = 0
+        for _ in 0..<iterations { errors += validator.validate(document).count }
+        if errors != 0 { throw BaselineError(message: "unexpected errors: \(errors)") }
     }
 }
