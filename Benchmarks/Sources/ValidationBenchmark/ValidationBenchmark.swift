@@ -10,7 +10,9 @@ import GraphQL
 @main
 struct ValidationBenchmark {
     static func main() throws {
-        if let index = CommandLine.arguments.firstIndex(of: "--scale") { return try countOnly(Array(CommandLine.arguments[index...])) }
+        if let index = CommandLine.arguments.firstIndex(of: "--scale") {
+            return try countOnly(Array(CommandLine.arguments[index...]))
+        }
         let baseline = try BaselineRunner.build(product: "ValidationBaseline")
         let sdl = GeneratedDocuments.schema()
         let schema = try Schema(sdl: sdl, name: "generated.graphql")
@@ -40,7 +42,8 @@ struct ValidationBenchmark {
             let queryFile = directory.appendingPathComponent("query-\(scale).graphql")
             try text.write(to: queryFile, atomically: true, encoding: .utf8)
             let theirs = try baseline.measure(
-                "GraphQLSwift: validate \(scale)×", [schemaFile.path, queryFile.path], iterations: iterations, warmup: 5)
+                "GraphQLSwift: validate \(scale)×", [schemaFile.path, queryFile.path], iterations: iterations, warmup: 5
+            )
             ours.report(against: theirs)
             print(String(format: "speed-up: %.2f×", theirs.p50 / max(ours.p50, 1)))
             rows.append((scale, fields, ours.p50, oursOverlap.p50, theirs.p50))
@@ -63,9 +66,10 @@ struct ValidationBenchmark {
 
         print("\nscale  fields   sluice p50   ns/field   overlapping ns/field   GraphQLSwift ns/field   speed-up")
         for (scale, fields, ours, overlap, theirs) in rows {
-            print(String(
-                format: "%4d×  %6d  %9.2f ms  %9.1f  %20.1f  %22.1f  %8.2f×", scale, fields, ours / 1e6,
-                ours / Double(fields), overlap / Double(fields), theirs / Double(fields), theirs / max(ours, 1)))
+            print(
+                String(
+                    format: "%4d×  %6d  %9.2f ms  %9.1f  %20.1f  %22.1f  %8.2f×", scale, fields, ours / 1e6,
+                    ours / Double(fields), overlap / Double(fields), theirs / Double(fields), theirs / max(ours, 1)))
         }
     }
 
@@ -79,7 +83,8 @@ struct ValidationBenchmark {
         let schema = try Schema(sdl: GeneratedDocuments.schema(), name: "generated.graphql")
         let (text, _) = GeneratedDocuments.query(scale: scale)
         let document = try Parser(text, options: ParseOptions(maxTokens: nil)).parseDocument()
-        let rules = arguments.contains("--overlapping") ? [OverlappingFieldsCanBeMergedRule.self] : Validator.specifiedRules
+        let rules =
+            arguments.contains("--overlapping") ? [OverlappingFieldsCanBeMergedRule.self] : Validator.specifiedRules
         let validator = Validator(schema: schema, rules: rules)
         var errors = 0
         for _ in 0..<iterations { errors += validator.validate(document).count }

@@ -43,7 +43,8 @@ public final class ValidationContext {
         var operations = [OperationDefinition]()
         for definition in document.definitions {
             switch definition {
-            case .fragment(let fragment): if fragments[fragment.name.value] == nil { fragments[fragment.name.value] = fragment }
+            case .fragment(let fragment):
+                if fragments[fragment.name.value] == nil { fragments[fragment.name.value] = fragment }
             case .operation(let operation): operations.append(operation)
             default: break
             }
@@ -63,7 +64,8 @@ public final class ValidationContext {
         errors.append(error)
     }
 
-    public func report(_ message: String, _ nodes: [any Node], extensions: [String: GraphQLError.ExtensionValue] = [:]) {
+    public func report(_ message: String, _ nodes: [any Node], extensions: [String: GraphQLError.ExtensionValue] = [:])
+    {
         report(GraphQLError(message: message, nodes: nodes, extensions: extensions))
     }
 

@@ -105,7 +105,8 @@ struct ValidationWalk: Visitor {
     }
 
     mutating func enter(_ node: InlineFragment) -> VisitAction {
-        let type: TypeRef? = node.typeCondition.map { .named($0.name.value) } ?? context.type.map { .named($0.namedType) }
+        let type: TypeRef? =
+            node.typeCondition.map { .named($0.name.value) } ?? context.type.map { .named($0.namedType) }
         context.typeStack.append(outputType(type))
         locations.append(.inlineFragment)
         for rule in rules { rule.enter(node) }
@@ -176,9 +177,10 @@ struct ValidationWalk: Visitor {
                 if let parent = context.parentInputType, case .inputObject(let input)? = schema.type(of: parent) {
                     inOneOf = input.isOneOf
                 }
-                context.usagesByDefinition[key, default: []].append(VariableUsage(
-                    node: variable, type: context.inputType, hasDefaultValue: context.hasDefaultValue,
-                    inOneOfField: inOneOf))
+                context.usagesByDefinition[key, default: []].append(
+                    VariableUsage(
+                        node: variable, type: context.inputType, hasDefaultValue: context.hasDefaultValue,
+                        inOneOfField: inOneOf))
             }
         default:
             break

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphQL
 
 @Suite struct SchemaBuildingTests {
@@ -9,7 +10,8 @@ import Testing
         let printed = schema.printed()
         let reparsed = try Schema(sdl: printed, name: "printed.graphql")
         #expect(reparsed.printed() == printed)
-        #expect(printed.contains("scalar DateTime @specifiedBy(url: \"https://datatracker.ietf.org/doc/html/rfc3339\")"))
+        #expect(
+            printed.contains("scalar DateTime @specifiedBy(url: \"https://datatracker.ietf.org/doc/html/rfc3339\")"))
         #expect(printed.hasPrefix("\"\"\"\nThe demo shop"))
         #expect(printed + "\n" == TypeFixture.text("shop.printed.graphql"))
     }
@@ -17,7 +19,9 @@ import Testing
     @Test func extensionsAcrossFilesMergeIntoTheirTypes() throws {
         let schema = try Schema(sources: [
             Source(body: "type Query { a: Int }\ninterface Node { id: ID! }", name: "a.graphql"),
-            Source(body: "extend type Query implements Node { id: ID! }\ntype Extra implements Node { id: ID! }", name: "b.graphql"),
+            Source(
+                body: "extend type Query implements Node { id: ID! }\ntype Extra implements Node { id: ID! }",
+                name: "b.graphql"),
         ])
         #expect(schema.queryType?.fields.names == ["a", "id"])
         #expect(schema.queryType?.interfaces == ["Node"])
@@ -28,7 +32,8 @@ import Testing
     }
 
     @Test func schemaDefinitionNamesRootTypes() throws {
-        let schema = try Schema(sdl: "schema { query: Root mutation: Change }\ntype Root { a: Int }\ntype Change { b: Int }")
+        let schema = try Schema(
+            sdl: "schema { query: Root mutation: Change }\ntype Root { a: Int }\ntype Change { b: Int }")
         #expect(schema.rootType(for: .query)?.name == "Root")
         #expect(schema.rootType(for: .mutation)?.name == "Change")
         #expect(schema.rootType(for: .subscription) == nil)
@@ -36,10 +41,11 @@ import Testing
     }
 
     @Test func deprecationAndOneOf() throws {
-        let schema = try Schema(sdl: """
-            type Query { a(x: Int @deprecated(reason: "no")): Int @deprecated, b(k: K): Int }
-            input K @oneOf { id: ID, name: String }
-            """)
+        let schema = try Schema(
+            sdl: """
+                type Query { a(x: Int @deprecated(reason: "no")): Int @deprecated, b(k: K): Int }
+                input K @oneOf { id: ID, name: String }
+                """)
         let field = try #require(schema.queryType?.fields["a"])
         #expect(field.deprecationReason == "No longer supported")
         #expect(field.arguments["x"]?.deprecationReason == "no")
@@ -51,10 +57,11 @@ import Testing
     }
 
     @Test func userDirectivesMayRepeat() throws {
-        let schema = try Schema(sdl: """
-            directive @tag(name: String!) repeatable on FIELD_DEFINITION
-            type Query { a: Int @tag(name: "x") @tag(name: "y") }
-            """)
+        let schema = try Schema(
+            sdl: """
+                directive @tag(name: String!) repeatable on FIELD_DEFINITION
+                type Query { a: Int @tag(name: "x") @tag(name: "y") }
+                """)
         #expect(schema.directives["tag"]?.isRepeatable == true)
         #expect(schema.directives.names == ["tag", "include", "skip", "deprecated", "specifiedBy", "oneOf"])
         #expect(schema.queryType?.fields["a"]?.directives.count == 2)

@@ -123,7 +123,8 @@ final class FieldMerger {
         let fieldMap = FieldMap()
         var fragmentNames = [String]()
         var seenFragments = Set<String>()
-        collect(selectionSet, parentType: parentType, into: fieldMap, fragmentNames: &fragmentNames, seen: &seenFragments)
+        collect(
+            selectionSet, parentType: parentType, into: fieldMap, fragmentNames: &fragmentNames, seen: &seenFragments)
         cached[key] = (fieldMap, fragmentNames)
         return (fieldMap, fragmentNames)
     }
@@ -135,20 +136,23 @@ final class FieldMerger {
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):
-                fieldMap.append(FieldAndDefinition(
-                    parentType: parentType, node: field, definition: parentType?.fields?[field.name.value]))
+                fieldMap.append(
+                    FieldAndDefinition(
+                        parentType: parentType, node: field, definition: parentType?.fields?[field.name.value]))
             case .fragmentSpread(let spread):
                 if seen.insert(spread.name.value).inserted { fragmentNames.append(spread.name.value) }
             case .inlineFragment(let fragment):
                 let type = fragment.typeCondition.map { schema.types[$0.name.value] } ?? parentType
-                collect(fragment.selectionSet, parentType: type, into: fieldMap, fragmentNames: &fragmentNames, seen: &seen)
+                collect(
+                    fragment.selectionSet, parentType: type, into: fieldMap, fragmentNames: &fragmentNames, seen: &seen)
             }
         }
     }
 
     private func fragmentFields(_ name: String) -> (FieldMap, [String])? {
         guard let fragment = context.fragments[name] else { return nil }
-        return fieldsAndFragmentNames(fragment.selectionSet, parentType: schema.types[fragment.typeCondition.name.value])
+        return fieldsAndFragmentNames(
+            fragment.selectionSet, parentType: schema.types[fragment.typeCondition.name.value])
     }
 
     // MARK: - Comparing
@@ -166,8 +170,11 @@ final class FieldMerger {
         }
     }
 
-    private func collectBetween(_ first: FieldMap, _ second: FieldMap, exclusive: Bool, into conflicts: inout [Conflict]) {
-        let (small, large, flipped) = first.names.count <= second.names.count ? (first, second, false) : (second, first, true)
+    private func collectBetween(
+        _ first: FieldMap, _ second: FieldMap, exclusive: Bool, into conflicts: inout [Conflict]
+    ) {
+        let (small, large, flipped) =
+            first.names.count <= second.names.count ? (first, second, false) : (second, first, true)
         for name in small.names {
             guard let others = large.fields[name], let mine = small.fields[name] else { continue }
             for field1 in (flipped ? others : mine) {
@@ -192,7 +199,9 @@ final class FieldMerger {
         }
     }
 
-    private func collectBetweenFragments(_ name1: String, _ name2: String, exclusive: Bool, into conflicts: inout [Conflict]) {
+    private func collectBetweenFragments(
+        _ name1: String, _ name2: String, exclusive: Bool, into conflicts: inout [Conflict]
+    ) {
         if name1 == name2 { return }
         let pair = FragmentPair(name1, name2)
         if let comparedExclusive = comparedFragments[pair], !comparedExclusive || exclusive { return }
@@ -233,12 +242,14 @@ final class FieldMerger {
         let type2 = field2.definition?.type
         if let type1, let type2, typesConflict(type1, type2) {
             return Conflict(
-                responseName: responseName, reason: .message("they return conflicting types \"\(type1)\" and \"\(type2)\""),
+                responseName: responseName,
+                reason: .message("they return conflicting types \"\(type1)\" and \"\(type2)\""),
                 fields1: [node1], fields2: [node2])
         }
         guard let set1 = node1.selectionSet, let set2 = node2.selectionSet else { return nil }
         let conflicts = conflictsBetween(
-            set1, type1.flatMap { schema.type(of: $0) }, set2, type2.flatMap { schema.type(of: $0) }, exclusive: exclusive)
+            set1, type1.flatMap { schema.type(of: $0) }, set2, type2.flatMap { schema.type(of: $0) },
+            exclusive: exclusive)
         guard !conflicts.isEmpty else { return nil }
         return Conflict(
             responseName: responseName, reason: .subfields(conflicts.map { ($0.responseName, $0.reason) }),

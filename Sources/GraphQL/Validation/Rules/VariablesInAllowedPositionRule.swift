@@ -14,7 +14,9 @@ public final class VariablesInAllowedPositionRule: ValidationRule {
                 definitions[definition.variable.name.value] = definition
             }
             for usage in context.recursiveVariableUsages(ofOperation: index) {
-                guard let locationType = usage.type, let definition = definitions[usage.node.name.value] else { continue }
+                guard let locationType = usage.type, let definition = definitions[usage.node.name.value] else {
+                    continue
+                }
                 let variableType = TypeRef(definition.type)
                 guard schema.type(of: variableType) != nil else { continue }
                 if !Self.isAllowed(variableType, definition.defaultValue, locationType, usage.hasDefaultValue, schema) {
