@@ -34,15 +34,32 @@ final class FieldMerger {
         let definition: SchemaField?
     }
 
+    /// The fields answering to one response name; most names have one, which needs no array.
+    struct Group {
+        var first: FieldAndDefinition
+        var rest = [FieldAndDefinition]()
+
+        var all: [FieldAndDefinition] { [first] + rest }
+    }
+
     /// Response names in selection order, each with the fields that answer to it.
     final class FieldMap {
-        var names = [String]()
-        var fields = [String: [FieldAndDefinition]]()
+        private(set) var names = [String]()
+        private(set) var groups = [String: Group]()
+
+        init(capacity: Int) {
+            names.reserveCapacity(capacity)
+            groups.reserveCapacity(capacity)
+        }
 
         func append(_ field: FieldAndDefinition) {
             let name = field.node.responseKey
-            if fields[name] == nil { names.append(name) }
-            fields[name, default: []].append(field)
+            if let index = groups.index(forKey: name) {
+                groups.values[index].rest.append(field)
+            } else {
+                names.append(name)
+                groups[name] = Group(first: field)
+            }
         }
     }
 
@@ -105,8 +122,9 @@ final class FieldMerger {
         var conflicts = [Conflict]()
         let (fieldMap, fragmentNames) = fieldsAndFragmentNames(selectionSet, parentType: parentType)
         collectWithin(fieldMap, into: &conflicts)
+        var visited = Set<String>()
         for (index, name) in fragmentNames.enumerated() {
-            var visited = Set<String>()
+            visited.removeAll(keepingCapacity: true)
             collectBetween(fieldMap, fragment: name, exclusive: false, visited: &visited, into: &conflicts)
             for other in fragmentNames[(index + 1)...] {
                 collectBetweenFragments(name, other, exclusive: false, into: &conflicts)
@@ -120,7 +138,7 @@ final class FieldMerger {
     private func fieldsAndFragmentNames(_ selectionSet: SelectionSet, parentType: SchemaType?) -> (FieldMap, [String]) {
         let key = SetKey(selectionSet)
         if let result = cached[key] { return result }
-        let fieldMap = FieldMap()
+        let fieldMap = FieldMap(capacity: selectionSet.selections.count)
         var fragmentNames = [String]()
         var seenFragments = Set<String>()
         collect(
@@ -159,7 +177,8 @@ final class FieldMerger {
 
     private func collectWithin(_ fieldMap: FieldMap, into conflicts: inout [Conflict]) {
         for name in fieldMap.names {
-            guard let fields = fieldMap.fields[name], fields.count > 1 else { continue }
+            guard let group = fieldMap.groups[name], !group.rest.isEmpty else { continue }
+            let fields = group.all
             for i in fields.indices {
                 for j in (i + 1)..<fields.count {
                     if let conflict = findConflict(name, fields[i], fields[j], parentsExclusive: false) {
@@ -176,9 +195,16 @@ final class FieldMerger {
         let (small, large, flipped) =
             first.names.count <= second.names.count ? (first, second, false) : (second, first, true)
         for name in small.names {
-            guard let others = large.fields[name], let mine = small.fields[name] else { continue }
-            for field1 in (flipped ? others : mine) {
-                for field2 in (flipped ? mine : others) {
+            guard let theirs = large.groups[name], let mine = small.groups[name] else { continue }
+            let (group1, group2) = flipped ? (theirs, mine) : (mine, theirs)
+            if group1.rest.isEmpty, group2.rest.isEmpty {
+                if let conflict = findConflict(name, group1.first, group2.first, parentsExclusive: exclusive) {
+                    conflicts.append(conflict)
+                }
+                continue
+            }
+            for field1 in group1.all {
+                for field2 in group2.all {
                     if let conflict = findConflict(name, field1, field2, parentsExclusive: exclusive) {
                         conflicts.append(conflict)
                     }
