@@ -36,6 +36,7 @@ final class FieldMerger {
 
     /// The fields answering to one response name; most names have one, which needs no array.
     struct Group {
+        let name: String
         var first: FieldAndDefinition
         var rest = [FieldAndDefinition]()
 
@@ -44,22 +45,26 @@ final class FieldMerger {
 
     /// Response names in selection order, each with the fields that answer to it.
     final class FieldMap {
-        private(set) var names = [String]()
-        private(set) var groups = [String: Group]()
+        private(set) var groups = [Group]()
+        private var index = [String: Int]()
 
         init(capacity: Int) {
-            names.reserveCapacity(capacity)
             groups.reserveCapacity(capacity)
+            index.reserveCapacity(capacity)
         }
 
         func append(_ field: FieldAndDefinition) {
             let name = field.node.responseKey
-            if let index = groups.index(forKey: name) {
-                groups.values[index].rest.append(field)
+            if let position = index[name] {
+                groups[position].rest.append(field)
             } else {
-                names.append(name)
-                groups[name] = Group(first: field)
+                index[name] = groups.count
+                groups.append(Group(name: name, first: field))
             }
+        }
+
+        subscript(name: String) -> Group? {
+            index[name].map { groups[$0] }
         }
     }
 
@@ -176,8 +181,8 @@ final class FieldMerger {
     // MARK: - Comparing
 
     private func collectWithin(_ fieldMap: FieldMap, into conflicts: inout [Conflict]) {
-        for name in fieldMap.names {
-            guard let group = fieldMap.groups[name], !group.rest.isEmpty else { continue }
+        for group in fieldMap.groups where !group.rest.isEmpty {
+            let name = group.name
             let fields = group.all
             for i in fields.indices {
                 for j in (i + 1)..<fields.count {
@@ -193,9 +198,10 @@ final class FieldMerger {
         _ first: FieldMap, _ second: FieldMap, exclusive: Bool, into conflicts: inout [Conflict]
     ) {
         let (small, large, flipped) =
-            first.names.count <= second.names.count ? (first, second, false) : (second, first, true)
-        for name in small.names {
-            guard let theirs = large.groups[name], let mine = small.groups[name] else { continue }
+            first.groups.count <= second.groups.count ? (first, second, false) : (second, first, true)
+        for mine in small.groups {
+            let name = mine.name
+            guard let theirs = large[name] else { continue }
             let (group1, group2) = flipped ? (theirs, mine) : (mine, theirs)
             if group1.rest.isEmpty, group2.rest.isEmpty {
                 if let conflict = findConflict(name, group1.first, group2.first, parentsExclusive: exclusive) {
