@@ -144,6 +144,6 @@ public struct VariableUsage: Sendable {
     public let type: TypeRef?
     /// The position has a default (an argument or input field default), so a nullable variable may be used.
     public let hasDefaultValue: Bool
-    /// The position is a field of a `@oneOf` input object, which never accepts a nullable variable.
-    public let inOneOfField: Bool
+    /// The `@oneOf` input object whose field this position is; such a field never takes a nullable variable.
+    public let oneOfParent: String?
 }

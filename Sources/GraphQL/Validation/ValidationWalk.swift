@@ -173,14 +173,16 @@ struct ValidationWalk: Visitor {
             context.defaultValueStack.append(false)
         case .variable(let variable):
             if let key = context.currentDefinition {
-                var inOneOf = false
-                if let parent = context.parentInputType, case .inputObject(let input)? = schema.type(of: parent) {
-                    inOneOf = input.isOneOf
+                var oneOfParent: String?
+                if let parent = context.parentInputType, case .inputObject(let input)? = schema.type(of: parent),
+                    input.isOneOf
+                {
+                    oneOfParent = input.name
                 }
                 context.usagesByDefinition[key, default: []].append(
                     VariableUsage(
                         node: variable, type: context.inputType, hasDefaultValue: context.hasDefaultValue,
-                        inOneOfField: inOneOf))
+                        oneOfParent: oneOfParent))
             }
         default:
             break
