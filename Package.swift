@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "GraphQLTests",
             dependencies: ["GraphQL"],
-            resources: [.copy("Language/Fixtures")]
+            resources: [.copy("Language/Fixtures"), .process("Types/Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
