@@ -3,7 +3,7 @@ import Foundation
 import GraphQL
 
 /// Parses the same documents with this package's parser and with GraphQLSwift/GraphQL 4.3.0's
-/// (built from `Baseline/` and run as a child process on this machine, in the same run), and
+/// (built from `Benchmarks/Baseline` and run as a child process on this machine, in the same run), and
 /// prints the ratios. The two alternate in rounds, so a change in machine load during the run
 /// affects both alike. Run in release: `swift run -c release --package-path Benchmarks ParserBenchmark`
 @main
@@ -11,7 +11,7 @@ struct ParserBenchmark {
     static let rounds = 5
 
     static func main() throws {
-        let baseline = try BaselineRunner.build()
+        let baseline = try BaselineRunner.build(product: "ParserBaseline")
         let introspection = Documents.introspectionQuery
         let schema = Documents.generatedSchema(bytes: 200_000)
         print("introspection query: \(introspection.utf8.count) bytes; schema: \(schema.utf8.count) bytes")
@@ -37,8 +37,9 @@ struct ParserBenchmark {
         var theirsSamples = [UInt64]()
         for _ in 0..<rounds {
             oursSamples += try Benchmark("sluice", iterations: iterations, warmup: warmup).run(ours).sorted
-            theirsSamples += try baseline.measure("GraphQLSwift", document, iterations: iterations, warmup: warmup)
-                .sorted
+            theirsSamples += try BaselineRunner.withTemporaryFile(document, suffix: ".graphql") { file in
+                try baseline.measure("GraphQLSwift", files: [file], iterations: iterations, warmup: warmup).sorted
+            }
         }
         let oursResult = BenchmarkHarness.Measurement(name: "sluice: \(label)", nanoseconds: oursSamples)
         let theirsResult = BenchmarkHarness.Measurement(name: "GraphQLSwift: \(label)", nanoseconds: theirsSamples)

@@ -4,7 +4,7 @@ import GraphQL
 
 /// Validates a 500-field query with 50 fragments against a 200-type schema at 1×, 4× and 16× the
 /// document size, with every specified rule and with the overlapping-fields rule alone, side by
-/// side with GraphQLSwift/GraphQL 4.3.0's validator (built from `Baseline/`, run as a child process
+/// side with GraphQLSwift/GraphQL 4.3.0's validator (built from `Benchmarks/Baseline`, run as a child process
 /// on the same files in the same run). Per-field time staying flat shows the work is near linear.
 /// Run in release: `swift run -c release --package-path Benchmarks ValidationBenchmark`
 @main
@@ -42,7 +42,7 @@ struct ValidationBenchmark {
             let queryFile = directory.appendingPathComponent("query-\(scale).graphql")
             try text.write(to: queryFile, atomically: true, encoding: .utf8)
             let theirs = try baseline.measure(
-                "GraphQLSwift: validate \(scale)×", [schemaFile.path, queryFile.path], iterations: iterations, warmup: 5
+                "GraphQLSwift: validate \(scale)×", files: [schemaFile.path, queryFile.path], iterations: iterations, warmup: 5
             )
             ours.report(against: theirs)
             print(String(format: "speed-up: %.2f×", theirs.p50 / max(ours.p50, 1)))
