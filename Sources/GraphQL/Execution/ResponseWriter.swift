@@ -86,15 +86,15 @@ struct ResponseWriter {
         }
     }
 
-    /// Shortest round-tripping form; integral values below 2^53 without a fraction, as JSON
-    /// writers in other languages print them. Non-finite values (which scalars refuse) print `null`.
+    /// Shortest round-tripping form; integral values that fit 64 bits without a fraction, as
+    /// JavaScript prints them. Non-finite values (which scalars refuse) print `null`.
     mutating func double(_ value: Double) {
         guard value.isFinite else {
             raw("null")
             return
         }
-        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
-            integer(Int(value))
+        if value == value.rounded(), let int = Int(exactly: value) {
+            integer(int)
             return
         }
         bytes.append(contentsOf: value.description.utf8)
