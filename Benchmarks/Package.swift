@@ -21,6 +21,11 @@ let package = Package(
             dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
             exclude: ["Baseline", "Fuzz"]
         ),
+        .executableTarget(
+            name: "ValidationBenchmark",
+            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
+            exclude: ["Baseline"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
