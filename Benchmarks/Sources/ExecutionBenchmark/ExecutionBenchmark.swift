@@ -16,6 +16,10 @@ struct ExecutionBenchmark {
 
     /// Nonisolated, so the measured closures run off the main actor like a server's requests.
     nonisolated static func run() async throws {
+        if CommandLine.arguments.contains("--ours-only") {
+            try await profile()
+            return
+        }
         let baseline = try BaselineRunner.build(product: "ExecutionBaseline")
         let schema = try Schema(sdl: Catalog.sdl, name: "catalog.graphql")
         let executor = Executor(schema: schema)
@@ -37,11 +41,13 @@ struct ExecutionBenchmark {
         print("both engines return the same response (\(ourJSON.count) bytes)\n")
 
         let iterations = 40
+        // The baseline takes seconds per run: fewer samples keep the whole benchmark within minutes.
+        let baselineIterations = 10
         let execute = await Benchmark("sluice: execute", iterations: iterations, warmup: 5).run {
             _ = await executor.execute(request, rootValue: root)
         }
         let theirExecute = try baseline.measure(
-            "GraphQLSwift: execute", Catalog.sdl, Catalog.query, mode: "execute", iterations: iterations, warmup: 5)
+            "GraphQLSwift: execute", Catalog.sdl, Catalog.query, mode: "execute", iterations: baselineIterations, warmup: 2)
         execute.report(against: theirExecute)
         print(String(format: "speed-up: %.2f×\n", theirExecute.p50 / max(execute.p50, 1)))
 
@@ -49,7 +55,7 @@ struct ExecutionBenchmark {
             _ = await executor.execute(request, rootValue: root).jsonBytes()
         }
         let theirJSON = try baseline.measure(
-            "GraphQLSwift: execute + JSON", Catalog.sdl, Catalog.query, mode: "json", iterations: iterations, warmup: 5)
+            "GraphQLSwift: execute + JSON", Catalog.sdl, Catalog.query, mode: "json", iterations: baselineIterations, warmup: 2)
         json.report(against: theirJSON)
         print(String(format: "speed-up: %.2f×\n", theirJSON.p50 / max(json.p50, 1)))
 
@@ -59,6 +65,16 @@ struct ExecutionBenchmark {
         print(String(format: "  sluice execute + JSON   %7.1f ns", perField(json)))
         print(String(format: "  GraphQLSwift execute    %7.1f ns", perField(theirExecute)))
         print(String(format: "  GraphQLSwift + JSON     %7.1f ns", perField(theirJSON)))
+    }
+
+    /// Only this package's side, many times over, for a profiler (`perf record`).
+    nonisolated static func profile() async throws {
+        let executor = Executor(schema: try Schema(sdl: Catalog.sdl, name: "catalog.graphql"))
+        let root = Catalog.rootValue()
+        let request = Executor.Request(query: Catalog.query)
+        var bytes = 0
+        for _ in 0..<100 { bytes += await executor.execute(request, rootValue: root).jsonBytes().count }
+        print("\(bytes) bytes")
     }
 
     /// Both responses must hold the same values (key order aside: the baseline's encoder sorts nothing).
