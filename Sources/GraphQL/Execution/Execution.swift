@@ -60,11 +60,10 @@ struct Execution {
             var next = [Int32]()
             var groups = [Group]()
             var groupIndex = [Int: Int]()
-            // Field by field over all objects of a plan: what a field needs is fetched once per
-            // level, and the inner loops touch only the parent value and one slot per object.
             for (planIndex, objects) in buckets(level) {
                 let objectPlan = plan.objectPlans[planIndex]
                 let positions = onlyField.map { $0..<($0 + 1) } ?? objectPlan.fields.indices
+                var properties = [PropertyField]()
                 for position in positions {
                     let fieldIndex = objectPlan.fields[position]
                     if objectPlan.hasConditions, !included[fieldIndex] {
@@ -74,7 +73,7 @@ struct Execution {
                     let field = plan.fieldPlans[fieldIndex]
                     switch field.resolution {
                     case .property(let keys):
-                        resolveProperties(field, keys: keys, objects, position: position, next: &next)
+                        properties.append(PropertyField(position: position, field: field, keys: keys))
                     case .typename(let name):
                         for object in objects { tree.slots[slot(object, position)] = .leaf(name) }
                     case .resolver:
@@ -93,6 +92,7 @@ struct Execution {
                         }
                     }
                 }
+                if !properties.isEmpty { resolveProperties(properties, objects, next: &next) }
             }
             onlyField = nil
             if !groups.isEmpty { await resolve(groups, next: &next) }
@@ -120,28 +120,41 @@ struct Execution {
         Int(tree.objects[Int(object)].fieldStart) + position
     }
 
-    /// Fields read from their parents; built-in scalars that need no conversion are stored as they are.
-    private mutating func resolveProperties(
-        _ field: FieldPlan, keys: [String], _ objects: [Int32], position: Int, next: inout [Int32]
-    ) {
+    /// A field of an object plan that reads its parent.
+    struct PropertyField {
+        let position: Int
+        let field: FieldPlan
+        let keys: [String]
+    }
+
+    /// Fields read from their parents, object by object so each parent is looked at while it is
+    /// hot in the cache; built-in scalars that need no conversion are stored as they are.
+    private mutating func resolveProperties(_ properties: [PropertyField], _ objects: [Int32], next: inout [Int32]) {
         for object in objects {
-            let slot = self.slot(object, position)
+            let fieldStart = Int(tree.objects[Int(object)].fieldStart)
             guard case .value(let parent) = tree.objects[Int(object)].parent else {
-                fail(slot, field, FieldError("\(field.coordinate) has no parent value."))
+                for property in properties {
+                    fail(fieldStart + property.position, property.field, FieldError("no parent value"))
+                }
                 continue
             }
-            let value = keys.count == 1 ? Self.property(keys[0], of: parent) : Self.property(keys, of: parent)
-            if let leaf = field.fastLeaf {
-                if leaf.accepts(value) {
-                    tree.slots[slot] = .leaf(value)
-                    continue
+            for property in properties {
+                let slot = fieldStart + property.position
+                let field = property.field
+                let keys = property.keys
+                let value = keys.count == 1 ? Self.property(keys[0], of: parent) : Self.property(keys, of: parent)
+                if let leaf = field.fastLeaf {
+                    if leaf.accepts(value) {
+                        tree.slots[slot] = .leaf(value)
+                        continue
+                    }
+                    if case .null = value, leaf.isNullable {
+                        tree.slots[slot] = .null
+                        continue
+                    }
                 }
-                if case .null = value, leaf.isNullable {
-                    tree.slots[slot] = .null
-                    continue
-                }
+                _ = complete(value, field.completion, slot: slot, field: field, next: &next)
             }
-            _ = complete(value, field.completion, slot: slot, field: field, next: &next)
         }
     }
 
