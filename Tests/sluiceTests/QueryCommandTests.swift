@@ -80,7 +80,8 @@ import Testing
         ),
         (
             ["query", "--schema", fixture("root.json"), "--root-value", fixture("root.json"), "{ a }"],
-            "sluice query: the schema has errors:\n\(fixture("root.json")):2:3: Syntax Error: Expected Name, found String \"customers\".\n"
+            "sluice query: the schema has errors:\n\(fixture("root.json")):2:3: "
+                + "Syntax Error: Expected Name, found String \"customers\".\n"
         ),
     ]
 

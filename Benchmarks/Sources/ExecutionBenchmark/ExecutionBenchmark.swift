@@ -16,6 +16,10 @@ struct ExecutionBenchmark {
 
     /// Nonisolated, so the measured closures run off the main actor like a server's requests.
     nonisolated static func run() async throws {
+        if CommandLine.arguments.contains("--concurrency") {
+            try await ConcurrencyBenchmark.run()
+            return
+        }
         if CommandLine.arguments.contains("--ours-only") {
             try await profile()
             return
@@ -65,6 +69,9 @@ struct ExecutionBenchmark {
         print(String(format: "  sluice execute + JSON   %7.1f ns", perField(json)))
         print(String(format: "  GraphQLSwift execute    %7.1f ns", perField(theirExecute)))
         print(String(format: "  GraphQLSwift + JSON     %7.1f ns", perField(theirJSON)))
+
+        print("\nfour batch resolvers on one level, 100 parents:")
+        try await ConcurrencyBenchmark.run()
     }
 
     /// Only this package's side, many times over, for a profiler (`perf record`).

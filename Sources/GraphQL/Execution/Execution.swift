@@ -14,13 +14,16 @@ struct Execution {
     let typeResolvers: [String: @Sendable (GraphQLValue) -> String?]
     /// Per field plan, whether `@skip`/`@include` let it in; empty when the plan has no conditions.
     let included: [Bool]
+    /// Whether the resolver groups of a level run concurrently.
+    let concurrent: Bool
     var tree = ResponseTree()
     var errors = [GraphQLError]()
 
     init(
         plan: ExecutionPlan, schema: Schema, context: RequestContext, variables: [String: GraphQLValue],
-        typeResolvers: [String: @Sendable (GraphQLValue) -> String?]
+        typeResolvers: [String: @Sendable (GraphQLValue) -> String?], concurrent: Bool
     ) {
+        self.concurrent = concurrent
         self.plan = plan
         self.schema = schema
         self.context = context
@@ -199,7 +202,7 @@ struct Execution {
             batches.append((index, resolver, batch))
         }
         let results: [(Int, Result<[FieldOutcome], FieldError>)]
-        if batches.count == 1 || plan.operationType == .mutation {
+        if batches.count == 1 || !concurrent {
             var serial = [(Int, Result<[FieldOutcome], FieldError>)]()
             for (index, resolver, batch) in batches {
                 serial.append((index, await Self.call(resolver, batch)))
@@ -233,7 +236,9 @@ struct Execution {
         }
     }
 
-    private static func call(_ resolver: any FieldResolver, _ batch: FieldBatch) async -> Result<[FieldOutcome], FieldError> {
+    private static func call(
+        _ resolver: any FieldResolver, _ batch: FieldBatch
+    ) async -> Result<[FieldOutcome], FieldError> {
         do {
             let outcomes = try await resolver.resolve(batch)
             guard outcomes.count == batch.parents.count else {

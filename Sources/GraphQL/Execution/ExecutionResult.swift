@@ -60,8 +60,8 @@ extension ExecutionResult.ResponseData {
                 if case .absent = tree.slots[slot] { continue }
                 if !first { writer.bytes.append(UInt8(ascii: ",")) }
                 first = false
-                writer.bytes.append(
-                    contentsOf: UnsafeBufferPointer(rebasing: keys[objectPlan.keyOffsets[position]..<objectPlan.keyOffsets[position + 1]]))
+                let key = objectPlan.keyOffsets[position]..<objectPlan.keyOffsets[position + 1]
+                writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keys[key]))
                 write(slot: slot, into: &writer)
             }
         }

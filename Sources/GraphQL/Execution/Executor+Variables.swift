@@ -9,7 +9,8 @@ extension Executor {
         var errors = [GraphQLError]()
         for variable in plan.variables {
             func report(_ message: String) {
-                errors.append(GraphQLError(message: message, nodes: [variable.node], extensions: ["code": "BAD_USER_INPUT"]))
+                errors.append(GraphQLError(
+                    message: message, nodes: [variable.node], extensions: ["code": "BAD_USER_INPUT"]))
             }
             guard let value = given[variable.name] else {
                 if let defaultValue = variable.defaultValue {

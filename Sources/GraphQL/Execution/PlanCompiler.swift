@@ -187,8 +187,10 @@ struct PlanCompiler {
         if let index = fieldPlanIndex[key] { return index }
         let first = unique[0].field
         guard let definition = schema.field(first.name.value, on: .object(type)) else { return nil }
+        // Included when any occurrence is: always, if one of them always is.
         let condition: FieldCondition? =
-            unique.contains { $0.condition == nil } ? nil : FieldCondition(clauses: unique.flatMap { $0.condition!.clauses })
+            unique.contains { $0.condition == nil }
+            ? nil : FieldCondition(clauses: unique.flatMap { $0.condition?.clauses ?? [] })
         // A sub-field reached through one occurrence only is included when that occurrence is; when
         // every occurrence has the same condition, the field's own inclusion already says it.
         let shared = unique.allSatisfy { $0.condition == unique[0].condition }
