@@ -9,7 +9,7 @@ public final class ExecutionPlan: Sendable {
     public let operationType: OperationType
     public let operationName: String?
     let rootType: ObjectType
-    let variables: [VariablePlan]
+    let variableDefinitions: [VariableDefinition]
     /// The variables `@skip`/`@include` read; a `FieldCondition` literal indexes this list.
     let conditionVariables: [String]
     let objectPlans: [ObjectPlan]
@@ -17,13 +17,13 @@ public final class ExecutionPlan: Sendable {
     let rootPlan: Int
 
     init(
-        operationType: OperationType, operationName: String?, rootType: ObjectType, variables: [VariablePlan],
+        operationType: OperationType, operationName: String?, rootType: ObjectType, variableDefinitions: [VariableDefinition],
         conditionVariables: [String], objectPlans: [ObjectPlan], fieldPlans: [FieldPlan], rootPlan: Int
     ) {
         self.operationType = operationType
         self.operationName = operationName
         self.rootType = rootType
-        self.variables = variables
+        self.variableDefinitions = variableDefinitions
         self.conditionVariables = conditionVariables
         self.objectPlans = objectPlans
         self.fieldPlans = fieldPlans
@@ -32,15 +32,6 @@ public final class ExecutionPlan: Sendable {
 
     /// How many distinct fields (per runtime type) the operation selects, for tests and metrics.
     public var fieldCount: Int { fieldPlans.count }
-}
-
-/// A declared variable of the operation.
-struct VariablePlan: Sendable {
-    let name: String
-    let type: TypeRef
-    /// The declared default, coerced once; `nil` when none is declared.
-    let defaultValue: GraphQLValue?
-    let node: VariableDefinition
 }
 
 /// The fields one runtime object type answers for a selection set.

@@ -68,17 +68,10 @@ struct PlanCompiler {
                 message: "Schema is not configured to execute \(operation.operation.rawValue) operation.",
                 nodes: [operation], extensions: ["code": "OPERATION_RESOLUTION_FAILURE"]))
         }
-        var variables = [VariablePlan]()
-        for definition in operation.variableDefinitions {
-            let type = TypeRef(definition.type)
-            let defaultValue = definition.defaultValue.flatMap { try? schema.coerceLiteral($0, to: type) }
-            variables.append(VariablePlan(
-                name: definition.variable.name.value, type: type, defaultValue: defaultValue, node: definition))
-        }
         let root = objectPlan(rootType, [(operation.selectionSet, nil)])
         return .success(ExecutionPlan(
             operationType: operation.operation, operationName: operation.name?.value, rootType: rootType,
-            variables: variables, conditionVariables: conditionVariables, objectPlans: objectPlans.map { $0! },
+            variableDefinitions: operation.variableDefinitions, conditionVariables: conditionVariables, objectPlans: objectPlans.map { $0! },
             fieldPlans: fieldPlans, rootPlan: root))
     }
 
