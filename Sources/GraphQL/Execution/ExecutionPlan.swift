@@ -17,8 +17,8 @@ public final class ExecutionPlan: Sendable {
     let rootPlan: Int
 
     init(
-        operationType: OperationType, operationName: String?, rootType: ObjectType, variableDefinitions: [VariableDefinition],
-        conditionVariables: [String], objectPlans: [ObjectPlan], fieldPlans: [FieldPlan], rootPlan: Int
+        operationType: OperationType, operationName: String?, rootType: ObjectType,
+        variableDefinitions: [VariableDefinition], conditionVariables: [String], objectPlans: [ObjectPlan], fieldPlans: [FieldPlan], rootPlan: Int
     ) {
         self.operationType = operationType
         self.operationName = operationName

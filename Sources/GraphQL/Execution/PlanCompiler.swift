@@ -71,8 +71,8 @@ struct PlanCompiler {
         let root = objectPlan(rootType, [(operation.selectionSet, nil)])
         return .success(ExecutionPlan(
             operationType: operation.operation, operationName: operation.name?.value, rootType: rootType,
-            variableDefinitions: operation.variableDefinitions, conditionVariables: conditionVariables, objectPlans: objectPlans.map { $0! },
-            fieldPlans: fieldPlans, rootPlan: root))
+            variableDefinitions: operation.variableDefinitions, conditionVariables: conditionVariables,
+            objectPlans: objectPlans.map { $0! }, fieldPlans: fieldPlans, rootPlan: root))
     }
 
     static func requestError(_ message: String) -> GraphQLError {
