@@ -31,6 +31,11 @@ let package = Package(
             name: "ValidationBenchmark",
             dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")]
         ),
+        .executableTarget(
+            name: "ExecutionBenchmark",
+            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
+            exclude: ["Baseline"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
