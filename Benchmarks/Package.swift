@@ -33,8 +33,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ExecutionBenchmark",
-            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
-            exclude: ["Baseline"]
+            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")]
         ),
     ],
     swiftLanguageModes: [.v6]

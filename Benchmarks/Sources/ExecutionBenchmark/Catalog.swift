@@ -1,7 +1,7 @@
 import GraphQL
 
 /// The schema, query and data the execution benchmark runs: a list of 10,000 products with ten
-/// scalar fields each, every value a pure function of the product's index. `Baseline/` builds the
+/// scalar fields each, every value a pure function of the product's index. `Benchmarks/Baseline` builds the
 /// very same values from the same formulas, so both engines resolve identical data.
 enum Catalog {
     static let count = 10_000

@@ -3,7 +3,7 @@ import Foundation
 import GraphQL
 
 /// Executes a query yielding 10,000 objects × 10 fields from an in-memory value, with this
-/// package's executor and with GraphQLSwift/GraphQL 4.3.0's (built from `Baseline/`, run as a child
+/// package's executor and with GraphQLSwift/GraphQL 4.3.0's (built from `Benchmarks/Baseline`, run as a child
 /// process on the same schema, query and data in the same run), and prints the ratios and the
 /// time per field. Two measurements each: execution to a result value, and execution plus
 /// serialisation to JSON bytes (what a server sends).
@@ -39,8 +39,12 @@ struct ExecutionBenchmark {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("execution-benchmark-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
+        let schemaFile = directory.appendingPathComponent("catalog.graphql").path
+        let queryFile = directory.appendingPathComponent("query.graphql").path
+        try Catalog.sdl.write(toFile: schemaFile, atomically: true, encoding: .utf8)
+        try Catalog.query.write(toFile: queryFile, atomically: true, encoding: .utf8)
         let theirJSONFile = directory.appendingPathComponent("baseline-response.json")
-        try baseline.respond(Catalog.sdl, Catalog.query, to: theirJSONFile)
+        _ = try baseline.invoke([schemaFile, queryFile, "respond", theirJSONFile.path])
         try compare(ourJSON, with: Data(contentsOf: theirJSONFile))
         print("both engines return the same response (\(ourJSON.count) bytes)\n")
 
@@ -51,7 +55,7 @@ struct ExecutionBenchmark {
             _ = await executor.execute(request, rootValue: root)
         }
         let theirExecute = try baseline.measure(
-            "GraphQLSwift: execute", Catalog.sdl, Catalog.query, mode: "execute", iterations: baselineIterations, warmup: 2)
+            "GraphQLSwift: execute", arguments: [schemaFile, queryFile, "execute"], iterations: baselineIterations, warmup: 2)
         execute.report(against: theirExecute)
         print(String(format: "speed-up: %.2f×\n", theirExecute.p50 / max(execute.p50, 1)))
 
@@ -59,7 +63,7 @@ struct ExecutionBenchmark {
             _ = await executor.execute(request, rootValue: root).jsonBytes()
         }
         let theirJSON = try baseline.measure(
-            "GraphQLSwift: execute + JSON", Catalog.sdl, Catalog.query, mode: "json", iterations: baselineIterations, warmup: 2)
+            "GraphQLSwift: execute + JSON", arguments: [schemaFile, queryFile, "json"], iterations: baselineIterations, warmup: 2)
         json.report(against: theirJSON)
         print(String(format: "speed-up: %.2f×\n", theirJSON.p50 / max(json.p50, 1)))
 
