@@ -21,6 +21,14 @@ let package = Package(
             dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
             exclude: ["Baseline", "Fuzz"]
         ),
+        .executableTarget(
+            name: "MariaDBBenchmark",
+            dependencies: [
+                "BenchmarkHarness",
+                .product(name: "MariaDB", package: "Sluice"),
+                .product(name: "CMariaDB", package: "Sluice"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
