@@ -13,6 +13,8 @@ public struct CompiledPipeline: Sendable {
     public let fieldType: TypeRef
     /// Defaults of the field's arguments, applied when a caller omits them.
     let argumentDefaults: [String: GraphQLValue]
+    /// The table `enqueue` steps write.
+    let queueTable: QueueTable
 
     /// Every step, nested ones included, in the order they are written.
     public var allSteps: [CompiledStep] {

@@ -13,11 +13,9 @@ public struct SQLStep: Sendable {
     let binds: [CompiledExpression]
     public let dataSource: String
     public let returns: Returns
-    /// Column name → field name, overriding snake_case → camelCase.
-    let columnMap: [String: String]
     public let batch: BatchPlan?
-    /// The GraphQL type rows convert to.
-    let target: TypeRef
+    /// How rows become values of the field's type.
+    let conversion: RowConversion
 
     /// Whether the statement only reads (safe to retry on a fresh connection).
     public var isRead: Bool { statement.isRead }

@@ -67,8 +67,9 @@ extension StepCompiler {
         guard binds.count == statement.parameterNames.filter({ $0 != "keys" || batch == nil }).count else {
             return nil
         }
-        return SQLStep(statement: statement, binds: binds, dataSource: dataSource, returns: returns,
-                       columnMap: columnMap, batch: plan, target: mapping["as"] == nil ? field.type : .named("JSON"))
+        let target: TypeRef = mapping["as"] == nil ? field.type : .named("JSON")
+        return SQLStep(statement: statement, binds: binds, dataSource: dataSource, returns: returns, batch: plan,
+                       conversion: RowConversion(target: target, schema: schema, columnMap: columnMap))
     }
 
     private mutating func returnsKind(_ node: YAMLNode?) -> SQLStep.Returns? {

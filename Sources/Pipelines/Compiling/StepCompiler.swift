@@ -59,7 +59,8 @@ struct StepCompiler {
             if let value = argument.coercedDefault { defaults[argument.name] = value }
         }
         return CompiledPipeline(name: name, typeName: type.name, fieldName: field.name, location: location(key),
-                                steps: compiled, fieldType: field.type, argumentDefaults: defaults)
+                                steps: compiled, fieldType: field.type, argumentDefaults: defaults,
+                                queueTable: config.queueTable)
     }
 
     func location(_ node: YAMLNode) -> FileLocation { document.location(node) }
