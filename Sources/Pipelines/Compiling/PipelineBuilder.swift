@@ -84,6 +84,10 @@ enum SourceKeys {
             let target = field.type.namedType
             guard keys[target] != nil else { continue }
             for step in entry.steps.array() {
+                if let template = step.mapping?["transform"]?.mapping {
+                    for key in template.keys { if let name = key.string { keys[target]??.insert(name) } }
+                    continue
+                }
                 guard let sql = step.mapping?["sql"]?.string else { continue }
                 guard let columns = SQLTemplate.selectedColumns(sql) else {
                     keys[target] = .some(nil)
@@ -104,7 +108,7 @@ enum SourceKeys {
 enum FieldName {
     /// `created_at` → `createdAt`; names without underscores stay as they are.
     static func camelCase(_ column: String) -> String {
-        guard column.contains("_") else { return column }
+        guard column.contains("_"), !column.hasPrefix("__") else { return column }
         var result = ""
         var upper = false
         for char in column {

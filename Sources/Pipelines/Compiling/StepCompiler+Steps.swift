@@ -8,7 +8,7 @@ extension StepCompiler {
         let sqlLocation = location(sqlNode)
         let (template, problems) = SQLTemplate.parse(sql)
         for problem in problems {
-            log.error(sqlLocation, "\(problem.message) (at character \(problem.offset + 1) of the statement)")
+            log.error(location(sqlNode, offset: problem.offset), problem.message)
         }
         var params = [String: CompiledExpression]()
         var paramNodes = [String: YAMLNode]()
@@ -25,15 +25,19 @@ extension StepCompiler {
         }
         let returns = returnsKind(mapping["returns"])
         let batch = mapping["batch"].flatMap { batchSpec($0) }
+        let batched = mapping["batch"] != nil
         let used = Set(template.parameterNames)
-        for name in template.parameterNames where params[name] == nil && paramNodes[name] == nil {
-            if name == "keys" && batch != nil { continue }
-            log.error(sqlLocation, "placeholder :\(name) has no value: add `\(name): <expression>` under params")
+        var reported = Set<String>()
+        for case .parameter(let name, let offset) in template.segments
+        where params[name] == nil && paramNodes[name] == nil && (name != "keys" || !batched) {
+            guard reported.insert(name).inserted else { continue }
+            log.error(location(sqlNode, offset: offset),
+                      "placeholder :\(name) has no value: add `\(name): <expression>` under params")
         }
-        if batch != nil, !used.contains("keys") {
+        if batched, !used.contains("keys") {
             log.error(sqlLocation, "a batched statement needs `IN (:keys)` where each parent's key goes")
         }
-        if batch == nil, used.contains("keys"), paramNodes["keys"] == nil {
+        if !batched, used.contains("keys"), paramNodes["keys"] == nil {
             log.error(sqlLocation, ":keys is filled only by `batch`; add `batch: { key: source.id, column: … }`")
         }
         for (name, node) in paramNodes where !used.contains(name) {

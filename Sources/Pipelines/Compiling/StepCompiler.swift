@@ -65,6 +65,15 @@ struct StepCompiler {
 
     func location(_ node: YAMLNode) -> FileLocation { document.location(node) }
 
+    /// The position of the character at `offset` in a scalar's text when the scalar is one line;
+    /// the scalar's own position otherwise.
+    func location(_ node: YAMLNode, offset: Int) -> FileLocation {
+        guard let scalar = node.scalar, !scalar.string.contains("\n"),
+              scalar.style != .literal, scalar.style != .folded
+        else { return location(node) }
+        return location(node).advanced(by: node.textOffset + offset)
+    }
+
     mutating func compileSteps(_ nodes: [YAMLNode], prefix: String, inTransaction: String?) -> [CompiledStep] {
         var steps = [CompiledStep]()
         for (offset, node) in nodes.enumerated() {

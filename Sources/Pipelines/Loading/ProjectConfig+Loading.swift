@@ -94,6 +94,7 @@ private struct ConfigReader {
             }
         }
         guard let (text, urlNode) = url else {
+            if mapping["url"] != nil { return nil }
             log.error(document.location(node), "data source '\(name)' needs a url")
             return nil
         }
