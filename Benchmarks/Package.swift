@@ -29,6 +29,11 @@ let package = Package(
                 .product(name: "CMariaDB", package: "Sluice"),
             ]
         ),
+        .executableTarget(
+            name: "ValidationBenchmark",
+            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
+            exclude: ["Baseline"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -98,7 +98,7 @@ import Testing
     @Test func enumCoercion() throws {
         guard case .enum(let status)? = Self.schema.types["OrderStatus"] else { throw CoercionError("no enum") }
         #expect(try status.coerceInput("PAID") == "PAID")
-        #expect(throws: CoercionError("Value \"PAD\" does not exist in \"OrderStatus\" enum. Did you mean \"PAID\"?")) {
+        #expect(throws: CoercionError("Value \"PAD\" does not exist in \"OrderStatus\" enum. Did you mean the enum value \"PAID\"?")) {
             try status.coerceInput("PAD")
         }
         #expect(throws: CoercionError(

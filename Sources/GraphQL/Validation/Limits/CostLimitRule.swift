@@ -1,11 +1,11 @@
 /// Rejects operations whose estimated cost exceeds `OperationLimits.maxCost`: each field costs 1,
 /// multiplied by the expected sizes of the lists it is nested in (`first`/`limit`, or a default).
-final class CostLimitRule: ValidationRule {
+public final class CostLimitRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: OperationDefinition) {
+    public func enter(_ node: OperationDefinition) {
         guard let limit = context.limits.maxCost else { return }
         let cost = context.shapeOfCurrentOperation(node).cost
         guard cost > limit else { return }

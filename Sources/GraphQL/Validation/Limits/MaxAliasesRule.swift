@@ -1,11 +1,11 @@
 /// Rejects operations with more aliased fields than `OperationLimits.maxAliases`, a cheap way to
 /// multiply work without nesting.
-final class MaxAliasesRule: ValidationRule {
+public final class MaxAliasesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: OperationDefinition) {
+    public func enter(_ node: OperationDefinition) {
         guard let limit = context.limits.maxAliases else { return }
         let aliases = context.shapeOfCurrentOperation(node).aliases
         guard aliases > limit else { return }

@@ -1,10 +1,10 @@
 /// Rejects operations nested deeper than `OperationLimits.maxDepth` (fragments count where spread).
-final class MaxDepthRule: ValidationRule {
+public final class MaxDepthRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: OperationDefinition) {
+    public func enter(_ node: OperationDefinition) {
         guard let limit = context.limits.maxDepth else { return }
         let depth = context.shapeOfCurrentOperation(node).depth
         guard depth > limit else { return }

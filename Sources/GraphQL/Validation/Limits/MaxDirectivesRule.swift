@@ -1,10 +1,10 @@
 /// Rejects a field carrying more directives than `OperationLimits.maxDirectivesPerField`.
-final class MaxDirectivesRule: ValidationRule {
+public final class MaxDirectivesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: Field) {
+    public func enter(_ node: Field) {
         guard let limit = context.limits.maxDirectivesPerField, node.directives.count > limit else { return }
         context.report(
             "Field \"\(node.responseKey)\" has \(node.directives.count) directives, which exceeds the limit of \(limit).",

@@ -1,10 +1,10 @@
 /// Rejects operations selecting more root fields than `OperationLimits.maxRootFields`.
-final class MaxRootFieldsRule: ValidationRule {
+public final class MaxRootFieldsRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: OperationDefinition) {
+    public func enter(_ node: OperationDefinition) {
         guard let limit = context.limits.maxRootFields else { return }
         let fields = context.shapeOfCurrentOperation(node).rootFields
         guard fields > limit else { return }

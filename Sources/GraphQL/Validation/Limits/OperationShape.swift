@@ -18,6 +18,9 @@ struct OperationShape {
 
     init(operation: OperationDefinition, context: ValidationContext) {
         var measurer = Measurer(context: context)
+        for definition in operation.variableDefinitions {
+            measurer.variableDefaults[definition.variable.name.value] = definition.defaultValue
+        }
         let root = context.schema.rootType(for: operation.operation).map { SchemaType.object($0) }
         let measure = measurer.measure(operation.selectionSet, parentType: root)
         depth = measure.depth
@@ -28,6 +31,7 @@ struct OperationShape {
 
     private struct Measurer {
         let context: ValidationContext
+        var variableDefaults = [String: Value]()
         var fragments = [String: Measure]()
         var inProgress = Set<String>()
 
@@ -85,9 +89,9 @@ struct OperationShape {
                     switch argument.value {
                     case .int(let literal): if let size = Int(literal.value) { return max(size, 0) }
                     case .variable(let variable):
-                        let definition = context.operations.lazy.flatMap(\.variableDefinitions)
-                            .first { $0.variable.name.value == variable.name.value }
-                        if case .int(let literal)? = definition?.defaultValue, let size = Int(literal.value) { return max(size, 0) }
+                        if case .int(let literal)? = variableDefaults[variable.name.value], let size = Int(literal.value) {
+                            return max(size, 0)
+                        }
                     default: break
                     }
                     return context.limits.defaultListSize

@@ -1,20 +1,20 @@
 /// A request holds only operations and fragments.
 /// Specification: [Executable Definitions](https://spec.graphql.org/draft/#sec-Executable-Definitions).
-final class ExecutableDefinitionsRule: ValidationRule {
+public final class ExecutableDefinitionsRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: Document) {
+    public func enter(_ node: Document) {
         for definition in node.definitions where !definition.isExecutable {
             let name: String
             switch definition {
-            case .type(let type): name = type.name.value
-            case .typeExtension(let type): name = type.name.value
-            case .directive(let directive): name = directive.name.value
+            case .type(let type): name = "\"\(type.name.value)\""
+            case .typeExtension(let type): name = "\"\(type.name.value)\""
+            case .directive(let directive): name = "\"\(directive.name.value)\""
             default: name = "schema"
             }
-            context.report("The \"\(name)\" definition is not executable.", [definition])
+            context.report("The \(name) definition is not executable.", [definition])
         }
     }
 }

@@ -1,11 +1,11 @@
 /// Every selected field is defined on its parent type.
 /// Specification: [Field Selections](https://spec.graphql.org/draft/#sec-Field-Selections).
-final class FieldsOnCorrectTypeRule: ValidationRule {
+public final class FieldsOnCorrectTypeRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: Field) {
+    public func enter(_ node: Field) {
         guard let parent = context.parentType, context.fieldDefinition == nil else { return }
         let name = node.name.value
         let typeSuggestions = suggestedTypes(for: name, on: parent)
@@ -15,26 +15,30 @@ final class FieldsOnCorrectTypeRule: ValidationRule {
         context.report("Cannot query field \"\(name)\" on type \"\(parent.name)\".\(hint)", [node])
     }
 
-    /// For an abstract parent, the possible types (and interfaces) that do define the field:
-    /// interfaces first, those with more implementations defining it first, then objects.
+    /// For an abstract parent, the possible types and interfaces that do define the field, the
+    /// reference implementation's order: most used first, an interface before its implementations,
+    /// then by name.
     private func suggestedTypes(for field: String, on parent: SchemaType) -> [String] {
         guard parent.isAbstract else { return [] }
         let schema = context.schema
         var usage = [String: Int]()
-        var objects = [String]()
+        var interfaces = Set<String>()
+        var order = [String]()
         for object in schema.possibleTypes(of: parent) where object.fields[field] != nil {
-            objects.append(object.name)
+            if usage[object.name] == nil { order.append(object.name) }
+            usage[object.name] = 1
             for interface in object.interfaces {
                 guard case .interface(let type)? = schema.types[interface], type.fields[field] != nil else { continue }
+                if usage[interface] == nil { order.append(interface) }
+                interfaces.insert(interface)
                 usage[interface, default: 0] += 1
             }
         }
-        let interfaces = usage.keys.sorted { lhs, rhs in
+        return order.sorted { lhs, rhs in
             if usage[lhs]! != usage[rhs]! { return usage[lhs]! > usage[rhs]! }
-            if schema.isPossibleType(rhs, of: lhs) { return true }
-            if schema.isPossibleType(lhs, of: rhs) { return false }
+            if interfaces.contains(lhs), schema.isPossibleType(rhs, of: lhs) { return true }
+            if interfaces.contains(rhs), schema.isPossibleType(lhs, of: rhs) { return false }
             return lhs < rhs
         }
-        return interfaces + objects.sorted()
     }
 }

@@ -1,11 +1,11 @@
 /// Every argument is defined by its field or directive.
 /// Specification: [Argument Names](https://spec.graphql.org/draft/#sec-Argument-Names).
-final class KnownArgumentNamesRule: ValidationRule {
+public final class KnownArgumentNamesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: Argument) {
+    public func enter(_ node: Argument) {
         guard context.argument == nil else { return }
         let name = node.name.value
         if let directive = context.directive {

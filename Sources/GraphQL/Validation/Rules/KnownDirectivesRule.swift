@@ -1,12 +1,12 @@
 /// Every directive is defined by the schema and used where its definition allows.
 /// Specification: [Directives Are Defined](https://spec.graphql.org/draft/#sec-Directives-Are-Defined) and
 /// [Directives Are In Valid Locations](https://spec.graphql.org/draft/#sec-Directives-Are-In-Valid-Locations).
-final class KnownDirectivesRule: ValidationRule {
+public final class KnownDirectivesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: Directive, at location: DirectiveLocation) {
+    public func enter(_ node: Directive, at location: DirectiveLocation) {
         guard let definition = context.schema.directives[node.name.value] else {
             context.report("Unknown directive \"@\(node.name.value)\".", [node])
             return

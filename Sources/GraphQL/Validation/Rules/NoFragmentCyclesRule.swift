@@ -1,15 +1,15 @@
 /// No fragment spreads itself, directly or through other fragments.
 /// Specification: [Fragment Spreads Must Not Form Cycles](https://spec.graphql.org/draft/#sec-Fragment-spreads-must-not-form-cycles).
-final class NoFragmentCyclesRule: ValidationRule {
+public final class NoFragmentCyclesRule: ValidationRule {
     private let context: ValidationContext
     /// Fragments already checked; each is the start of a search once, so the rule is linear.
     private var visited = Set<String>()
     private var spreadPath = [FragmentSpread]()
     private var pathIndex = [String: Int]()
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: FragmentDefinition) {
+    public func enter(_ node: FragmentDefinition) {
         detectCycle(from: node)
     }
 

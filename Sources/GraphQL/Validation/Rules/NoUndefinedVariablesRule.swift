@@ -1,11 +1,11 @@
 /// Every variable used, in the operation or the fragments it spreads, is defined by the operation.
 /// Specification: [All Variable Uses Defined](https://spec.graphql.org/draft/#sec-All-Variable-Uses-Defined).
-final class NoUndefinedVariablesRule: ValidationRule {
+public final class NoUndefinedVariablesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func leave(_ node: Document) {
+    public func leave(_ node: Document) {
         for (index, operation) in context.operations.enumerated() {
             let defined = Set(operation.variableDefinitions.map(\.variable.name.value))
             for usage in context.recursiveVariableUsages(ofOperation: index) where !defined.contains(usage.node.name.value) {

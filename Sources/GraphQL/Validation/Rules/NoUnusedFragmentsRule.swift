@@ -1,11 +1,11 @@
 /// Every fragment is used by some operation.
 /// Specification: [Fragments Must Be Used](https://spec.graphql.org/draft/#sec-Fragments-Must-Be-Used).
-final class NoUnusedFragmentsRule: ValidationRule {
+public final class NoUnusedFragmentsRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func leave(_ node: Document) {
+    public func leave(_ node: Document) {
         var used = Set<String>()
         for index in context.operations.indices {
             for fragment in context.recursivelyReferencedFragments(ofOperation: index) { used.insert(fragment.name.value) }

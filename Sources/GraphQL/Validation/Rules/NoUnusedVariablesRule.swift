@@ -1,11 +1,11 @@
 /// Every variable an operation defines is used, in it or in the fragments it spreads.
 /// Specification: [All Variables Used](https://spec.graphql.org/draft/#sec-All-Variables-Used).
-final class NoUnusedVariablesRule: ValidationRule {
+public final class NoUnusedVariablesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func leave(_ node: Document) {
+    public func leave(_ node: Document) {
         for (index, operation) in context.operations.enumerated() {
             let used = Set(context.recursiveVariableUsages(ofOperation: index).map(\.node.name.value))
             for definition in operation.variableDefinitions where !used.contains(definition.variable.name.value) {

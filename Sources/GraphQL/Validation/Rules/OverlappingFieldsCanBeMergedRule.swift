@@ -7,16 +7,16 @@
 /// selection set are collected once, each pair of fragments is compared once (per exclusivity),
 /// each pair of sub-selection sets is compared once, and a selection set meets each fragment it
 /// reaches once, however many paths lead there.
-final class OverlappingFieldsCanBeMergedRule: ValidationRule {
+public final class OverlappingFieldsCanBeMergedRule: ValidationRule {
     private let context: ValidationContext
     private let merger: FieldMerger
 
-    init(context: ValidationContext) {
+    public init(context: ValidationContext) {
         self.context = context
         self.merger = FieldMerger(context: context)
     }
 
-    func enter(_ node: SelectionSet) {
+    public func enter(_ node: SelectionSet) {
         for conflict in merger.conflictsWithin(node, parentType: context.parentType) {
             context.report(
                 "Fields \"\(conflict.responseName)\" conflict because \(conflict.reason.message). Use different aliases "
@@ -97,7 +97,7 @@ final class FieldMerger {
     private var comparedFragments = [FragmentPair: Bool]()
     private var comparedSubselections = [PairKey: [Conflict]]()
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
     private var schema: Schema { context.schema }
 

@@ -1,11 +1,11 @@
 /// A fragment is spread only where its type and the parent type can have a value in common.
 /// Specification: [Fragment Spread Is Possible](https://spec.graphql.org/draft/#sec-Fragment-spread-is-possible).
-final class PossibleFragmentSpreadsRule: ValidationRule {
+public final class PossibleFragmentSpreadsRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: InlineFragment) {
+    public func enter(_ node: InlineFragment) {
         guard let condition = node.typeCondition, let fragmentType = context.schema.types[condition.name.value],
             fragmentType.isComposite, let parent = context.parentType, !context.schema.overlap(fragmentType, parent)
         else { return }
@@ -14,7 +14,7 @@ final class PossibleFragmentSpreadsRule: ValidationRule {
                 + "\"\(fragmentType.name)\".", [node])
     }
 
-    func enter(_ node: FragmentSpread) {
+    public func enter(_ node: FragmentSpread) {
         guard let fragment = context.fragments[node.name.value],
             let fragmentType = context.schema.types[fragment.typeCondition.name.value], fragmentType.isComposite,
             let parent = context.parentType, !context.schema.overlap(fragmentType, parent)

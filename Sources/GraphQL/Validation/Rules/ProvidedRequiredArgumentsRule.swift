@@ -1,11 +1,11 @@
 /// Every required argument (non-null, without a default) of a field or directive is given.
 /// Specification: [Required Arguments](https://spec.graphql.org/draft/#sec-Required-Arguments).
-final class ProvidedRequiredArgumentsRule: ValidationRule {
+public final class ProvidedRequiredArgumentsRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func leave(_ node: Field) {
+    public func leave(_ node: Field) {
         guard let field = context.fieldDefinition else { return }
         for argument in field.arguments where argument.isRequired {
             guard !node.arguments.contains(where: { $0.name.value == argument.name }) else { continue }
@@ -15,7 +15,7 @@ final class ProvidedRequiredArgumentsRule: ValidationRule {
         }
     }
 
-    func enter(_ node: Directive, at location: DirectiveLocation) {
+    public func enter(_ node: Directive, at location: DirectiveLocation) {
         guard let directive = context.schema.directives[node.name.value] else { return }
         for argument in directive.arguments where argument.isRequired {
             guard !node.arguments.contains(where: { $0.name.value == argument.name }) else { continue }

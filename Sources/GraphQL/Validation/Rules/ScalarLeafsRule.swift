@@ -1,11 +1,11 @@
 /// Leaf fields have no selection set; fields of composite types must have one.
 /// Specification: [Leaf Field Selections](https://spec.graphql.org/draft/#sec-Leaf-Field-Selections).
-final class ScalarLeafsRule: ValidationRule {
+public final class ScalarLeafsRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: Field) {
+    public func enter(_ node: Field) {
         guard let type = context.type, let named = context.schema.type(of: type) else { return }
         let name = node.name.value
         if named.isLeaf {

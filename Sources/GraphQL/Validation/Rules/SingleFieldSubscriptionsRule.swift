@@ -1,11 +1,11 @@
 /// A subscription selects exactly one root field, and not an introspection field.
 /// Specification: [Single Root Field](https://spec.graphql.org/draft/#sec-Single-root-field).
-final class SingleFieldSubscriptionsRule: ValidationRule {
+public final class SingleFieldSubscriptionsRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: OperationDefinition) {
+    public func enter(_ node: OperationDefinition) {
         guard node.operation == .subscription, let root = context.schema.subscriptionType else { return }
         var fields = [Field]()
         var visited = Set<String>()

@@ -1,9 +1,9 @@
 /// A field or directive is given each argument once.
 /// Specification: [Argument Uniqueness](https://spec.graphql.org/draft/#sec-Argument-Uniqueness).
-final class UniqueArgumentNamesRule: ValidationRule {
+public final class UniqueArgumentNamesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
     private func check(_ arguments: [Argument]) {
         guard arguments.count > 1 else { return }
@@ -18,6 +18,6 @@ final class UniqueArgumentNamesRule: ValidationRule {
         }
     }
 
-    func enter(_ node: Field) { check(node.arguments) }
-    func enter(_ node: Directive, at location: DirectiveLocation) { check(node.arguments) }
+    public func enter(_ node: Field) { check(node.arguments) }
+    public func enter(_ node: Directive, at location: DirectiveLocation) { check(node.arguments) }
 }

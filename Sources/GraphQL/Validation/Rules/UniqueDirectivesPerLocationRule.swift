@@ -1,9 +1,9 @@
 /// A non-repeatable directive appears at most once on each node.
 /// Specification: [Directives Are Unique Per Location](https://spec.graphql.org/draft/#sec-Directives-Are-Unique-Per-Location).
-final class UniqueDirectivesPerLocationRule: ValidationRule {
+public final class UniqueDirectivesPerLocationRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
     private func check(_ directives: [Directive]) {
         guard directives.count > 1 else { return }
@@ -19,10 +19,10 @@ final class UniqueDirectivesPerLocationRule: ValidationRule {
         }
     }
 
-    func enter(_ node: OperationDefinition) { check(node.directives) }
-    func enter(_ node: VariableDefinition) { check(node.directives) }
-    func enter(_ node: Field) { check(node.directives) }
-    func enter(_ node: FragmentSpread) { check(node.directives) }
-    func enter(_ node: InlineFragment) { check(node.directives) }
-    func enter(_ node: FragmentDefinition) { check(node.directives) }
+    public func enter(_ node: OperationDefinition) { check(node.directives) }
+    public func enter(_ node: VariableDefinition) { check(node.directives) }
+    public func enter(_ node: Field) { check(node.directives) }
+    public func enter(_ node: FragmentSpread) { check(node.directives) }
+    public func enter(_ node: InlineFragment) { check(node.directives) }
+    public func enter(_ node: FragmentDefinition) { check(node.directives) }
 }

@@ -1,11 +1,11 @@
 /// An input object value gives each field once.
 /// Specification: [Input Object Field Uniqueness](https://spec.graphql.org/draft/#sec-Input-Object-Field-Uniqueness).
-final class UniqueInputFieldNamesRule: ValidationRule {
+public final class UniqueInputFieldNamesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: Value) {
+    public func enter(_ node: Value) {
         guard case .object(let object) = node, object.fields.count > 1 else { return }
         var known = [String: Name]()
         for field in object.fields {

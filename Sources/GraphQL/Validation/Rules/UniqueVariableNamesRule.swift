@@ -1,11 +1,11 @@
 /// An operation defines each variable once.
 /// Specification: [Variable Uniqueness](https://spec.graphql.org/draft/#sec-Variable-Uniqueness).
-final class UniqueVariableNamesRule: ValidationRule {
+public final class UniqueVariableNamesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: OperationDefinition) {
+    public func enter(_ node: OperationDefinition) {
         var groups = [String: [Name]]()
         var order = [String]()
         for definition in node.variableDefinitions {

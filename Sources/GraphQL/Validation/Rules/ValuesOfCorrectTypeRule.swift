@@ -1,17 +1,17 @@
 /// Every literal value fits the type expected where it is written, `@oneOf` input objects included.
 /// Specification: [Values of Correct Type](https://spec.graphql.org/draft/#sec-Values-of-Correct-Type).
-final class ValuesOfCorrectTypeRule: ValidationRule {
+public final class ValuesOfCorrectTypeRule: ValidationRule {
     private let context: ValidationContext
     private var variableDefinitions = [String: VariableDefinition]()
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: OperationDefinition) {
+    public func enter(_ node: OperationDefinition) {
         variableDefinitions = [:]
         for definition in node.variableDefinitions { variableDefinitions[definition.variable.name.value] = definition }
     }
 
-    func enter(_ node: Value) {
+    public func enter(_ node: Value) {
         switch node {
         case .variable:
             return
@@ -33,7 +33,7 @@ final class ValuesOfCorrectTypeRule: ValidationRule {
         }
     }
 
-    func enter(_ node: ObjectField) {
+    public func enter(_ node: ObjectField) {
         guard context.inputType == nil, let parent = context.parentInputType,
             case .inputObject(let input)? = context.schema.type(of: parent)
         else { return }

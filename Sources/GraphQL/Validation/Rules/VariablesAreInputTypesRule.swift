@@ -1,11 +1,11 @@
 /// Variables are of input types: scalars, enums, input objects, or lists and non-nulls of them.
 /// Specification: [Variables Are Input Types](https://spec.graphql.org/draft/#sec-Variables-Are-Input-Types).
-final class VariablesAreInputTypesRule: ValidationRule {
+public final class VariablesAreInputTypesRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func enter(_ node: VariableDefinition) {
+    public func enter(_ node: VariableDefinition) {
         let type = TypeRef(node.type)
         guard let named = context.schema.type(of: type), !named.isInputType else { return }
         context.report(

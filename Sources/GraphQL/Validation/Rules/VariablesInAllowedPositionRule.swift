@@ -1,12 +1,12 @@
 /// Every variable is used only where its type fits, a nullable variable in a non-null position
 /// only when either has a default.
 /// Specification: [All Variable Usages Are Allowed](https://spec.graphql.org/draft/#sec-All-Variable-Usages-are-Allowed).
-final class VariablesInAllowedPositionRule: ValidationRule {
+public final class VariablesInAllowedPositionRule: ValidationRule {
     private let context: ValidationContext
 
-    init(context: ValidationContext) { self.context = context }
+    public init(context: ValidationContext) { self.context = context }
 
-    func leave(_ node: Document) {
+    public func leave(_ node: Document) {
         let schema = context.schema
         for (index, operation) in context.operations.enumerated() {
             var definitions = [String: VariableDefinition]()

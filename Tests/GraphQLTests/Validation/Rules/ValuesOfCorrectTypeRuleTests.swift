@@ -1,8 +1,7 @@
 import Testing
 @testable import GraphQL
 
-/// Rules about literal values, input objects and directives.
-@Suite struct ValueAndDirectiveRulesTests {
+@Suite struct ValuesOfCorrectTypeRuleTests {
     static let cases: [RuleCase] = [
         RuleCase(ValuesOfCorrectTypeRule.self, "valid literals", """
             { complicatedArgs { intArgField(intArg: -2147483648) floatArgField(floatArg: 1) idArgField(idArg: 12)
@@ -40,21 +39,6 @@ import Testing
             "OneOf Input Object \"OneOfInput\" must specify exactly one key. @ 2:30",
             "Field \"OneOfInput.intField\" must be non-null. @ 2:90",
             "Variable \"nullable\" must be non-nullable to be used for OneOf Input Object \"OneOfInput\". @ 3:30",
-        ]),
-        RuleCase(UniqueInputFieldNamesRule.self, "repeated input fields", "{ complicatedArgs { complexArgField(complexArg: {requiredField: true, requiredField: false}) } }", [
-            "There can be only one input field named \"requiredField\". @ 1:50, 1:71",
-        ]),
-        RuleCase(KnownDirectivesRule.self, "known directives where allowed", "query Q($v: Int @onVariable) @onQuery { dog @onField { ...F @onFragment } } fragment F on Dog @onFragment { name }"),
-        RuleCase(KnownDirectivesRule.self, "unknown and misplaced directives", "query Q @onField { dog @unknown { name @onQuery } }\nmutation M @onQuery { addDog { name } }", [
-            "Directive \"@onField\" may not be used on QUERY. @ 1:9",
-            "Unknown directive \"@unknown\". @ 1:24",
-            "Directive \"@onQuery\" may not be used on FIELD. @ 1:40",
-            "Directive \"@onQuery\" may not be used on MUTATION. @ 2:12",
-        ]),
-        RuleCase(UniqueDirectivesPerLocationRule.self, "repeatable and distinct directives", "{ dog @tag(name: \"a\") @tag(name: \"b\") @onField { name } }"),
-        RuleCase(UniqueDirectivesPerLocationRule.self, "repeated directives", "{ dog @onField @onField { name @skip(if: true) @skip(if: false) } }", [
-            "The directive \"@onField\" can only be used once at this location. @ 1:7, 1:16",
-            "The directive \"@skip\" can only be used once at this location. @ 1:32, 1:48",
         ]),
     ]
 
