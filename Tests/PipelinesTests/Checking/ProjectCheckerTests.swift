@@ -62,7 +62,7 @@ import Testing
         #expect(paths["Customer"] == "search")
         #expect(paths["Order"] == "customer.orders")
         #expect(paths["Product"] == "search")
-        #expect(paths["OrderItem"] == "customer.orders.items")
+        #expect(paths["OrderItem"] == "order.items")
         #expect(paths["CustomerConnection"] == nil)
     }
 }
