@@ -143,6 +143,7 @@ struct PipelineRunner {
         do {
             if context.dryRun {
                 await run(transaction.steps, states: &inner, session: session)
+                if case .failure(let error)? = inner[0].outcome { throw TransactionAborted(error: error) }
             } else {
                 try await session.transaction(dataSource: transaction.dataSource) { transactionSession in
                     await run(transaction.steps, states: &inner, session: transactionSession)
