@@ -30,6 +30,15 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "PipelineBenchmark",
+            dependencies: [
+                "BenchmarkHarness",
+                .product(name: "GraphQL", package: "Sluice"),
+                .product(name: "MariaDB", package: "Sluice"),
+                .product(name: "Pipelines", package: "Sluice"),
+            ]
+        ),
+        .executableTarget(
             name: "ValidationBenchmark",
             dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
             exclude: ["Baseline"]
