@@ -22,6 +22,31 @@ struct PipelineExecutionTests {
         #expect(recorder.recorded.map(\.pipeline) == ["CustomerConnection.edges", "Customer.orders", "Order.items",
                                                       "OrderItem.product"])
         #expect(result.json.hasPrefix(#"{"data":{"customers":{"edges":[{"node":{"orders":[{"items":[{"product":{"name":"#))
+        let response = try #require(JSONText.decode(result.json))
+        guard case .list(let edges)? = response["data"]?["customers"]?["edges"] else {
+            throw GraphQLError(message: "no edges")
+        }
+        #expect(edges.count == 50)
+        var orders = 0
+        var items = 0
+        for edge in edges {
+            guard case .list(let list)? = edge["node"]?["orders"] else { continue }
+            orders += list.count
+            for order in list {
+                if case .list(let lines)? = order["items"] { items += lines.count }
+            }
+        }
+        let expected = try await project.scalar("""
+            SELECT CAST(COUNT(*) AS CHAR) FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY customer_id
+            ORDER BY created_at DESC, id DESC) AS r FROM orders WHERE customer_id <= 50) AS o WHERE r <= 5
+            """)
+        let expectedItems = try await project.scalar("""
+            SELECT CAST(COUNT(*) AS CHAR) FROM order_items WHERE order_id IN (SELECT id FROM (SELECT id,
+            ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY created_at DESC, id DESC) AS r FROM orders
+            WHERE customer_id <= 50) AS o WHERE r <= 5)
+            """)
+        #expect(expected == .string(String(orders)))
+        #expect(expectedItems == .string(String(items)))
     }
 
     @Test func fieldsResolveByNameAndAbstractTypesByTypename() async throws {
