@@ -5,11 +5,11 @@ extension PipelineRunner {
     /// Runs a batched step once for all active parents: their distinct keys fill `IN (:keys)`,
     /// rows are routed back to parents by the batch column, in row order. No keys, no statement.
     func runBatch(_ sql: SQLStep, step: CompiledStep, active: [Int], states: [ParentState],
-                  session: SQLSession) async -> [Int: Result<GraphQLValue, GraphQLError>] {
-        guard let plan = sql.batch, let first = active.first else { return [:] }
+                  session: SQLSession) async -> [Result<GraphQLValue, GraphQLError>?] {
+        var outputs = [Result<GraphQLValue, GraphQLError>?](repeating: nil, count: states.count)
+        guard let plan = sql.batch, let first = active.first else { return outputs }
         let empty: GraphQLValue = sql.returns == .many ? .list([]) : .null
-        var outputs = [Int: Result<GraphQLValue, GraphQLError>]()
-        var keyOfParent = [Int: String]()
+        var keyOfParent = [String?](repeating: nil, count: states.count)
         var keys = [MariaDB.Value]()
         var seen = Set<String>()
         for index in active {
@@ -92,8 +92,10 @@ extension PipelineRunner {
         return outputs
     }
 
-    private func fail(_ active: [Int], _ error: GraphQLError) -> [Int: Result<GraphQLValue, GraphQLError>] {
-        Dictionary(uniqueKeysWithValues: active.map { ($0, .failure(error)) })
+    private func fail(_ active: [Int], _ error: GraphQLError) -> [Result<GraphQLValue, GraphQLError>?] {
+        var outputs = [Result<GraphQLValue, GraphQLError>?](repeating: nil, count: (active.last ?? -1) + 1)
+        for index in active { outputs[index] = .failure(error) }
+        return outputs
     }
 
     /// A key's canonical text, so an ID `"7"` from a variable meets the integer 7 from a row.

@@ -40,28 +40,24 @@ struct PipelineRunner {
             }
             guard !active.isEmpty else { continue }
             let inputs = context.observer == nil ? [] : active.map { states[$0].evaluation.prev }
-            var outputs: [Int: Result<GraphQLValue, GraphQLError>]
+            var outputs = [Result<GraphQLValue, GraphQLError>?](repeating: nil, count: states.count)
             switch step.action {
             case .sql(let sql) where sql.batch != nil:
                 outputs = await runBatch(sql, step: step, active: active, states: states, session: session)
             case .sql(let sql):
-                outputs = [:]
                 for index in active {
                     outputs[index] = await runSQL(sql, step: step, state: states[index], session: session)
                 }
             case .transaction(let transaction):
-                outputs = [:]
                 for index in active {
                     outputs[index] = await runTransaction(transaction, step: step, state: &states[index],
                                                           session: session)
                 }
             case .enqueue(let enqueue):
-                outputs = [:]
                 for index in active {
                     outputs[index] = await runEnqueue(enqueue, step: step, state: states[index], session: session)
                 }
             default:
-                outputs = [:]
                 for index in active { outputs[index] = runLocal(step, state: states[index]) }
             }
             for (position, index) in active.enumerated() {
