@@ -234,7 +234,17 @@ struct StepCompiler {
     }
 
     mutating func dataSource(_ mapping: YAMLNode.Mapping, inTransaction: String?) -> String? {
-        guard let node = mapping["datasource"] else { return inTransaction ?? ProjectConfig.defaultDataSource }
+        guard let node = mapping["datasource"] else {
+            if inTransaction == nil, !config.dataSources.isEmpty,
+               config.dataSources[ProjectConfig.defaultDataSource] == nil
+            {
+                log.error(location(mapping.keys.first!), "this step uses the data source "
+                          + "'\(ProjectConfig.defaultDataSource)', which sluice.yaml does not define; name one with "
+                          + "`datasource:`")
+                return nil
+            }
+            return inTransaction ?? ProjectConfig.defaultDataSource
+        }
         guard let name = text(node, "datasource") else { return nil }
         if config.dataSources[name] == nil {
             let known = config.dataSources.keys.sorted()

@@ -1,4 +1,5 @@
 import GraphQL
+import MariaDB
 import Testing
 @testable import Pipelines
 
@@ -157,6 +158,20 @@ import Testing
             Issue.record("loaded without errors")
         } catch let error as LoadError {
             #expect(error.diagnostics.map(\.description) == test.errors)
+        }
+    }
+
+    @Test func aStepWithoutDataSourceNeedsMain() throws {
+        let config = ProjectConfig(dataSources: [
+            "reports": ProjectConfig.DataSource(name: "reports", configuration: DatabaseConfig(user: "r")),
+        ])
+        let yaml = "Query.customer:\n  - sql: SELECT 1\n    returns: one\n"
+        do {
+            _ = try ShopProject.pipelines([("r.yaml", yaml)], config: config)
+            Issue.record("loaded")
+        } catch let error as LoadError {
+            #expect(error.description == "r.yaml:2:5: this step uses the data source 'main', which sluice.yaml does "
+                    + "not define; name one with `datasource:`")
         }
     }
 
