@@ -249,7 +249,7 @@ extension StepCompiler {
         var queue: String?
         var payload: ValueTemplate?
         var delay: CompiledExpression?
-        var maxAttempts = 5
+        var maxAttempts = 25
         var failed = false
         for (key, value) in mapping {
             switch key.string ?? "" {

@@ -143,15 +143,25 @@ private struct ConfigReader {
         }
         let keys: [String: WritableKeyPath<QueueTable, String>] = [
             "table": \.table, "queueColumn": \.queueColumn, "payloadColumn": \.payloadColumn,
-            "requestIdColumn": \.requestIDColumn, "statusColumn": \.statusColumn, "readyStatus": \.readyStatus,
+            "statusColumn": \.statusColumn, "readyStatus": \.readyStatus,
             "runAtColumn": \.runAtColumn, "attemptsColumn": \.attemptsColumn,
             "maxAttemptsColumn": \.maxAttemptsColumn,
         ]
         for (key, value) in mapping {
             let name = key.string ?? ""
+            if name == "requestIdColumn" {
+                guard let text = scalar(value, "queue.requestIdColumn") else { continue }
+                if QueueTable.isIdentifier(text) {
+                    table.requestIDColumn = text
+                } else {
+                    log.error(document.location(value), "queue.requestIdColumn must be a plain SQL name (letters, "
+                              + "digits, _), found '\(text)'")
+                }
+                continue
+            }
             guard let path = keys[name] else {
                 log.error(document.location(key), "unknown key '\(name)' in queue (known: "
-                          + keys.keys.sorted().joined(separator: ", ") + ")")
+                          + (keys.keys + ["requestIdColumn"]).sorted().joined(separator: ", ") + ")")
                 continue
             }
             guard let text = scalar(value, "queue.\(name)") else { continue }

@@ -1,3 +1,4 @@
+import GraphQL
 import MariaDB
 
 /// The project's `sluice.yaml`: where its data lives and how pipelines behave.
@@ -39,11 +40,13 @@ public struct ProjectConfig: Sendable {
 }
 
 /// The table `enqueue` writes (the transactional outbox the queue monitor watches), and its columns.
+/// The defaults are the queue monitor's table (`infra/queue-schema.sql`).
 public struct QueueTable: Sendable, Hashable {
-    public var table = "sluice_messages"
+    public var table = "sluice_jobs"
     public var queueColumn = "queue"
     public var payloadColumn = "payload"
-    public var requestIDColumn = "request_id"
+    /// A column for the request id; without one the id travels in the payload as `requestId`.
+    public var requestIDColumn: String?
     public var statusColumn = "status"
     public var readyStatus = "ready"
     public var runAtColumn = "run_at"
@@ -52,13 +55,40 @@ public struct QueueTable: Sendable, Hashable {
 
     public init() {}
 
+    /// The key of the payload that carries the request id when there is no column for it.
+    public static let payloadRequestIDKey = "requestId"
+
     /// The insert `enqueue` runs: names come from configuration (checked to be identifiers),
-    /// values are always bound.
+    /// values are always bound, in the order of `binds`.
     var insertStatement: String {
-        let columns = [queueColumn, payloadColumn, requestIDColumn, statusColumn, runAtColumn, attemptsColumn,
-                       maxAttemptsColumn].map { "`\($0)`" }.joined(separator: ", ")
-        return "INSERT INTO `\(table)` (\(columns)) VALUES (?, ?, ?, ?, "
-            + "NOW(6) + INTERVAL ? MICROSECOND, 0, ?)"
+        var columns = [queueColumn, payloadColumn, statusColumn, runAtColumn, attemptsColumn, maxAttemptsColumn]
+        var values = ["?", "?", "?", "NOW(6) + INTERVAL ? MICROSECOND", "0", "?"]
+        if let requestIDColumn {
+            columns.append(requestIDColumn)
+            values.append("?")
+        }
+        return "INSERT INTO `\(table)` (" + columns.map { "`\($0)`" }.joined(separator: ", ") + ") VALUES ("
+            + values.joined(separator: ", ") + ")"
+    }
+
+    /// The bound values of `insertStatement` for one message.
+    func binds(queue: String, payload: GraphQLValue, requestID: String, delayMicroseconds: Int64,
+               maxAttempts: Int) -> [MariaDB.Value] {
+        var payload = payload
+        if requestIDColumn == nil {
+            if case .object(var fields) = payload {
+                fields[QueueTable.payloadRequestIDKey] = .string(requestID)
+                payload = .object(fields)
+            } else {
+                payload = .object(["payload": payload, QueueTable.payloadRequestIDKey: .string(requestID)])
+            }
+        }
+        var binds: [MariaDB.Value] = [
+            .string(queue), .string(JSONText.encode(payload)), .string(readyStatus), .int(delayMicroseconds),
+            .int(Int64(maxAttempts)),
+        ]
+        if requestIDColumn != nil { binds.append(.string(requestID)) }
+        return binds
     }
 
     /// Whether a configured name can be used as a quoted identifier as is.

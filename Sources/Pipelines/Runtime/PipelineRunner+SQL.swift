@@ -116,10 +116,8 @@ extension PipelineRunner {
             return .failure(failure.evaluation(error, step: step))
         }
         let queue = pipeline.queueTable
-        let binds: [MariaDB.Value] = [
-            .string(enqueue.queue), .string(JSONText.encode(payload)), .string(state.evaluation.requestID),
-            .string(queue.readyStatus), .int(delay), .int(Int64(enqueue.maxAttempts)),
-        ]
+        let binds = queue.binds(queue: enqueue.queue, payload: payload, requestID: state.evaluation.requestID,
+                                delayMicroseconds: delay, maxAttempts: enqueue.maxAttempts)
         switch await statement(queue.insertStatement, binds, sql: nil, dataSource: enqueue.dataSource, step: step,
                                session: session) {
         case .failure(let error): return .failure(error)

@@ -1,13 +1,12 @@
--- The table queue `enqueue` writes, with the default names of sluice.yaml's `queue` section.
-CREATE TABLE IF NOT EXISTS sluice_messages (
+-- The queue monitor's table queue (infra/queue-schema.sql), for trees where that file is not yet present.
+CREATE TABLE IF NOT EXISTS sluice_jobs (
     id           BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    queue        VARCHAR(120)    NOT NULL,
+    queue        VARCHAR(191)    NOT NULL,
+    status       VARCHAR(16)     NOT NULL DEFAULT 'ready',
     payload      JSON            NOT NULL,
-    request_id   VARCHAR(64)     NOT NULL DEFAULT '',
-    status       VARCHAR(20)     NOT NULL DEFAULT 'ready',
     run_at       DATETIME(6)     NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    attempts     INT             NOT NULL DEFAULT 0,
-    max_attempts INT             NOT NULL DEFAULT 5,
+    attempts     INT UNSIGNED    NOT NULL DEFAULT 0,
+    max_attempts INT UNSIGNED    NOT NULL DEFAULT 25,
     created_at   DATETIME(6)     NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    KEY sluice_messages_ready (queue, status, run_at)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+    KEY sluice_jobs_claim (queue, status, run_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

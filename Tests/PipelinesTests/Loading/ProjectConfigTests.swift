@@ -61,6 +61,6 @@ import Testing
                                             environment: ["DB_URL": "mysql://sluice@127.0.0.1:3306/sluice"])
         #expect(config.mode == .development)
         #expect(config.dataSources["main"]?.poolSize == 10)
-        #expect(config.queueTable.table == "sluice_messages")
+        #expect(config.queueTable.table == "sluice_jobs")
     }
 }

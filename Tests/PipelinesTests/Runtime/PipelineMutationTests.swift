@@ -10,7 +10,7 @@ struct PipelineMutationTests {
     func counts(_ project: ShopProject) async throws -> (orders: String, items: String, messages: String) {
         (try await project.scalar("SELECT COUNT(*) FROM orders").description,
          try await project.scalar("SELECT COUNT(*) FROM order_items").description,
-         try await project.scalar("SELECT COUNT(*) FROM sluice_messages").description)
+         try await project.scalar("SELECT COUNT(*) FROM sluice_jobs").description)
     }
 
     @Test func placeOrderCommitsTheOrderItsItemsAndItsMessage() async throws {
@@ -26,16 +26,16 @@ struct PipelineMutationTests {
         #expect(order["total"] == .string(expected.description))
         guard case .string(let id)? = order["id"] else { throw GraphQLError(message: "no id") }
         let message = try await project.dataSources["main"]!.query(
-            "SELECT queue, payload, request_id, status, attempts, max_attempts FROM sluice_messages "
+            "SELECT queue, payload, JSON_VALUE(payload, '$.requestId'), status, attempts, max_attempts FROM sluice_jobs "
                 + "WHERE JSON_VALUE(payload, '$.orderId') = ?", [.string(id)])
         let row = try #require(message.rows.first)
         #expect(row.values[0] == .string("order-events"))
         #expect(JSONText.decode(row.values[1].string ?? "") == [
-            "type": "order.placed", "orderId": .int(Int(id)!), "customerId": "4",
+            "type": "order.placed", "orderId": .int(Int(id)!), "customerId": "4", "requestId": "req-test-1",
         ])
         #expect(row.values[2] == .string("req-test-1"))
         #expect(row.values[3] == .string("ready"))
-        #expect(row.values[4].int == 0 && row.values[5].int == 5)
+        #expect(row.values[4].int == 0 && row.values[5].int == 25)
     }
 
     @Test func aFailedGuardInsideTheTransactionLeavesNoRowAndNoMessage() async throws {

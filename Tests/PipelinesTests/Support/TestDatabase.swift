@@ -59,8 +59,9 @@ actor ShopDatabase {
         await admin.close()
         let configuration = try TestDatabase.configuration(database: name)
         let connection = try await Connection.connect(configuration: configuration, logger: TestDatabase.logger)
-        let queue = try String(contentsOf: TestDatabase.repositoryRoot
-            .appendingPathComponent("Tests/PipelinesTests/Fixtures/queue.sql"), encoding: .utf8)
+        // The queue monitor's schema when the tree has it, else the same table from the fixtures.
+        let fixture = try TestDatabase.text("Tests/PipelinesTests/Fixtures/queue.sql")
+        let queue = (try? TestDatabase.text("infra/queue-schema.sql")) ?? fixture
         for script in [try TestDatabase.text("infra/demo/schema.sql"), try TestDatabase.text("infra/demo/seed.sql"),
                        queue] {
             for statement in statements(script) { _ = try await connection.query(statement) }

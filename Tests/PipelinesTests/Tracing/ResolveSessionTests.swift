@@ -36,7 +36,7 @@ struct ResolveSessionTests {
         try Golden.check(report.text(timing: false), "resolve-cancel-rolled-back.txt")
         #expect(report.transaction == .rolledBack)
         #expect(try await project.scalar("SELECT status FROM orders WHERE id = 1") == before)
-        #expect(try await project.scalar("SELECT COUNT(*) FROM sluice_messages WHERE request_id = 'r3'") == .int(0))
+        #expect(try await project.scalar("SELECT COUNT(*) FROM sluice_jobs WHERE JSON_VALUE(payload, '$.requestId') = 'r3'") == .int(0))
     }
 
     @Test func aDryRunExecutesNothing() async throws {
