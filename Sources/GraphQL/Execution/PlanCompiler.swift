@@ -100,15 +100,13 @@ struct PlanCompiler {
             collect(set, on: type, condition: condition, order: &order, into: &grouped)
         }
         var fields = [Int]()
-        var hasConditions = false
         for responseKey in order {
             guard let occurrences = grouped[responseKey], let plan = fieldPlan(type, responseKey, occurrences) else {
                 continue
             }
-            if fieldPlans[plan].condition != nil { hasConditions = true }
             fields.append(plan)
         }
-        objectPlans[index] = ObjectPlan(type: type, fields: fields, hasConditions: hasConditions)
+        objectPlans[index] = ObjectPlan(type: type, fields: fields, of: fieldPlans)
         return index
     }
 
