@@ -19,6 +19,8 @@ public final class ConnectionPool: Sendable {
         var machine: PoolStateMachine
         var connections: [PoolStateMachine.ConnectionID: Connection] = [:]
         var waiters: [PoolStateMachine.WaiterID: CheckedContinuation<Lease, any Error>] = [:]
+        /// The acquire-timeout timers of waiters, cancelled when the waiter is served.
+        var timers: [PoolStateMachine.WaiterID: Task<Void, Never>] = [:]
         var nextWaiter = 0
     }
 
@@ -63,6 +65,10 @@ public final class ConnectionPool: Sendable {
 
     /// Leases a connection for the duration of `body`. A transaction `body` left open is rolled
     /// back before the connection goes back to the pool; a broken connection is dropped.
+    ///
+    /// Unless `body` is bound to an actor, it runs on the connection's own thread, so its
+    /// statements cost no thread hop each; only entering and leaving the lease do. Child tasks
+    /// it starts inherit that thread: keep CPU-heavy parallel work outside the lease.
     public func withConnection<Result>(
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Connection) async throws -> Result
@@ -126,6 +132,7 @@ public final class ConnectionPool: Sendable {
     }
 
     private func nextLease(validate: Bool) async throws -> Lease {
+        try Task.checkCancellation()
         let waiter = state.withLock { state -> PoolStateMachine.WaiterID in
             state.nextWaiter += 1
             return PoolStateMachine.WaiterID(raw: state.nextWaiter)
@@ -157,9 +164,11 @@ public final class ConnectionPool: Sendable {
     }
 
     private func scheduleTimeout(for waiter: PoolStateMachine.WaiterID) {
-        Task { [acquireTimeout] in
+        let timer = Task { [acquireTimeout] in
             try? await Task.sleep(for: acquireTimeout)
+            guard !Task.isCancelled else { return }
             let (continuation, counts) = state.withLock { state in
+                state.timers[waiter] = nil
                 let continuation = state.machine.timedOut(waiter) ? state.waiters.removeValue(forKey: waiter) : nil
                 return (continuation, (state.machine.inUseCount, state.machine.waitingCount))
             }
@@ -171,6 +180,12 @@ public final class ConnectionPool: Sendable {
                 message: "no connection became free within \(acquireTimeout) (pool size \(size), all in use)",
                 endpoint: configuration.endpoint))
         }
+        let served = state.withLock { state in
+            guard state.waiters[waiter] != nil else { return true }
+            state.timers[waiter] = timer
+            return false
+        }
+        if served { timer.cancel() }
     }
 
     private func release(_ lease: Lease, reusable: Bool? = nil) async {
@@ -212,9 +227,10 @@ public final class ConnectionPool: Sendable {
         case .park:
             break
         case .lease(let id, let waiter):
-            let (connection, continuation) = state.withLock {
-                ($0.connections[id]!, $0.waiters.removeValue(forKey: waiter))
+            let (connection, continuation, timer) = state.withLock {
+                ($0.connections[id]!, $0.waiters.removeValue(forKey: waiter), $0.timers.removeValue(forKey: waiter))
             }
+            timer?.cancel()
             continuation?.resume(returning: Lease(id: id, connection: connection, validate: false))
         case .close(let id, let open):
             let connection = state.withLock { $0.connections.removeValue(forKey: id) }

@@ -5,15 +5,21 @@ import Foundation
 ///
 /// Why a thread per connection rather than libmariadb's non-blocking API: the `_start`/`_cont`
 /// calls need a readiness loop and a re-entry for every C entry point (prepare, execute, each
-/// fetch, TLS handshakes), which multiplies the code at the C boundary, while a pool is small
-/// (tens of connections) and each thread sleeps in the kernel while the server works. A connection
-/// owned by one thread for life also keeps libmariadb's per-handle state on one thread, so the C
-/// handle needs no lock. Measured on the point-select benchmark (`MariaDBBenchmark`), the hop to
-/// this thread and back costs a few microseconds against a loopback round trip of tens.
+/// fetch, TLS handshakes), which multiplies the code at the C boundary, and the readiness loop
+/// would itself be another thread to wake. A pool is small (tens of connections), each thread
+/// sleeps in the kernel while the server works, and a connection owned by one thread for life
+/// keeps libmariadb's per-handle state on one thread, so the C handle needs no lock.
+///
+/// What the hop costs decides how it is used (see `MariaDBBenchmark`, prepared point selects on
+/// loopback, 2-core VM): a call from another thread costs two thread wake-ups, 50–150 µs here
+/// against a 27–45 µs round trip, so a call from outside runs at 1.6–3× the plain C calls. The
+/// thread is therefore also a `TaskExecutor`: a pool runs the body of `withConnection` on it, and
+/// statements inside a lease call C directly: p50 at 1.0–1.2× the plain C calls on a quiet machine
+/// (up to 1.5× while other builds share its 2 cores). Spinning before sleeping was tried and made
+/// it slower on 2 cores.
 ///
 /// Jobs never run on the Swift cooperative pool: callers suspend on a continuation, and the job
-/// resumes it from here. The thread is also a `TaskExecutor`: a pool runs the body of
-/// `withConnection` on it, so the statements of one lease call C directly, without a hop each.
+/// resumes it from here.
 final class ConnectionThread: @unchecked Sendable {
     // Invariant: `jobs`, `isStopping` and `owner` are only read or written while `condition` is
     // locked; the job closures run on the thread only.

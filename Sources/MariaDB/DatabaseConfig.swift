@@ -10,7 +10,8 @@ public struct DatabaseConfig: Sendable, Hashable {
         case preferred = "PREFERRED"
         /// TLS or fail, without checking the certificate.
         case required = "REQUIRED"
-        /// TLS with the certificate checked against `sslCA`.
+        /// TLS with the certificate checked against `sslCA`. libmariadb 3.3 cannot check the chain
+        /// without the host name, so this checks the host name too, as `verifyIdentity` does.
         case verifyCA = "VERIFY_CA"
         /// TLS with the certificate and the host name checked.
         case verifyIdentity = "VERIFY_IDENTITY"

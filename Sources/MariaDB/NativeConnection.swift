@@ -95,6 +95,8 @@ final class NativeConnection {
     }
 
     func close() {
+        // Statements are closed while the handle they belong to still exists.
+        openStream = nil
         statements.removeAll()
         mysql_close(handle)
     }

@@ -145,6 +145,17 @@ struct ConnectionTests {
         await connection.close()
     }
 
+    @Test func appliesTheConfiguredStatementTimeoutByDefault() async throws {
+        var config = try TestDatabase.configuration()
+        config.statementTimeout = .milliseconds(200)
+        let connection = try await Connection.connect(configuration: config, logger: TestDatabase.logger)
+        let error = await #expect(throws: MariaDBError.self) { try await connection.execute("SELECT SLEEP(5)") }
+        #expect(error?.code == .statementTimeout)
+        let quick = try await connection.execute("SELECT SLEEP(0) AS s", timeLimit: .seconds(5))
+        #expect(quick.rows.first?["s"] == .int(0))
+        await connection.close()
+    }
+
     @Test func cancellingTheTaskKillsTheRunningStatement() async throws {
         let connection = try await TestDatabase.connect()
         let started = ContinuousClock.now
@@ -155,6 +166,35 @@ struct ConnectionTests {
         #expect(throws: CancellationError.self) { try outcome.get() }
         #expect(ContinuousClock.now - started < .seconds(10))
         #expect(try await connection.execute("SELECT 3 AS n").rows.first?["n"] == .int(3))
+        await connection.close()
+    }
+
+    @Test func aStatementKilledByAnotherSessionSaysSo() async throws {
+        let connection = try await TestDatabase.connect()
+        let other = try await TestDatabase.connect()
+        let running = Task { try await connection.execute("SELECT SLEEP(20)") }
+        try await Task.sleep(for: .milliseconds(300))
+        _ = try await other.query("KILL QUERY \(connection.serverThreadID)")
+        let outcome = await running.result
+        let error = #expect(throws: MariaDBError.self) { try outcome.get() }
+        #expect(error?.code == .queryInterrupted)
+        #expect(error?.number == 1317)
+        #expect(error?.sqlState == "70100")
+        await other.close()
+        await connection.close()
+    }
+
+    @Test func runsTextQueriesWithoutValues() async throws {
+        let connection = try await TestDatabase.connect()
+        let table = TestDatabase.uniqueTable("text")
+        _ = try await connection.query("CREATE TEMPORARY TABLE \(table) (id INT PRIMARY KEY, at DATETIME(6))")
+        let insert = try await connection.query(
+            "INSERT INTO \(table) SELECT seq, '2024-01-02 03:04:05.5' FROM seq_1_to_3")
+        #expect(insert.affectedRows == 3)
+        let rows = try await connection.query("SELECT id, at FROM \(table) ORDER BY id DESC").rows
+        #expect(rows.map { $0["id"] } == [.int(3), .int(2), .int(1)])
+        #expect(rows.first?["at"] == .datetime(SQLDateTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4,
+                                                           second: 5, microsecond: 500_000)))
         await connection.close()
     }
 

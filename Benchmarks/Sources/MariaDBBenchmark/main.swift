@@ -50,21 +50,27 @@ var poolSamples: [UInt64] = []
 var leasedSamples: [UInt64] = []
 let leased = LeasedPointSelect(pool: pool, sql: sql, keys: keys)
 var rowsSeen = 0
+let cpu = ProcessCPUTime()
 for round in 0..<rounds {
     let warmup = round == 0 ? 500 : 20
+    cpu.lap(nil)
     plainSamples += try Benchmark("plain C", iterations: perRound, warmup: warmup).run {
         cursor &+= 1
         try plain.select(keys[cursor & 0xFFFF])
     }.sorted
+    cpu.lap("plain")
     connectionSamples += try await Benchmark("Connection.execute", iterations: perRound, warmup: warmup).run {
         cursor &+= 1
         rowsSeen += try await setup.execute(sql, [.int(keys[cursor & 0xFFFF])]).rows.count
     }.sorted
+    cpu.lap("connection")
     poolSamples += try await Benchmark("ConnectionPool.query", iterations: perRound, warmup: warmup).run {
         cursor &+= 1
         rowsSeen += try await pool.query(sql, [.int(keys[cursor & 0xFFFF])]).rows.count
     }.sorted
+    cpu.lap("pool")
     let (inLease, rows) = try await leased.measure(iterations: perRound, warmup: warmup)
+    cpu.lap("leased")
     leasedSamples += inLease.sorted
     rowsSeen += rows
 }
@@ -75,6 +81,10 @@ print("prepared point select, \(rounds) rounds × \(perRound) per variant, \(row
 Measurement(name: "MariaDB execute inside withConnection", nanoseconds: leasedSamples).report(against: baseline)
 Measurement(name: "MariaDB Connection.execute", nanoseconds: connectionSamples).report(against: baseline)
 Measurement(name: "MariaDB ConnectionPool.query", nanoseconds: poolSamples).report(against: baseline)
+let statements = rounds * perRound + 500 + 20 * (rounds - 1)
+cpu.report("leased", label: "MariaDB execute inside withConnection", statements: statements, against: "plain")
+cpu.report("connection", label: "MariaDB Connection.execute", statements: statements, against: "plain")
+cpu.report("pool", label: "MariaDB ConnectionPool.query", statements: statements, against: "plain")
 
 _ = try await setup.query("DROP TABLE \(table)")
 await pool.close()
