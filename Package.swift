@@ -10,12 +10,14 @@ let package = Package(
         .executable(name: "sluice", targets: ["sluice"]),
         .library(name: "GraphQL", targets: ["GraphQL"]),
         .library(name: "MariaDB", targets: ["MariaDB"]),
+        .library(name: "Pipelines", targets: ["Pipelines"]),
         // Exported so benchmarks can time plain libmariadb calls as the baseline of the Swift layer.
         .library(name: "CMariaDB", targets: ["CMariaDB"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,15 +33,27 @@ let package = Package(
             ]
         ),
         .target(name: "GraphQL"),
+        .target(
+            name: "Pipelines",
+            dependencies: [
+                "GraphQL",
+                "MariaDB",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "sluice",
             dependencies: [
                 "MariaDB",
                 "GraphQL",
+                "Pipelines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines", "MariaDB", "GraphQL"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GraphQLTests",
             dependencies: ["GraphQL"],
