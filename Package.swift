@@ -10,10 +10,15 @@ let package = Package(
         .executable(name: "sluice", targets: ["sluice"]),
         .library(name: "GraphQL", targets: ["GraphQL"]),
         .library(name: "MariaDB", targets: ["MariaDB"]),
+        .library(name: "QueueMonitor", targets: ["QueueMonitor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -34,10 +39,25 @@ let package = Package(
             dependencies: [
                 "MariaDB",
                 "GraphQL",
+                "QueueMonitor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "QueueMonitor",
+            dependencies: [
+                "MariaDB",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
+        .testTarget(name: "QueueMonitorTests", dependencies: ["QueueMonitor"], resources: [.copy("Golden")]),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
     ],
     swiftLanguageModes: [.v6]
