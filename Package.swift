@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "sluice", targets: ["sluice"]),
         .library(name: "GraphQL", targets: ["GraphQL"]),
         .library(name: "MariaDB", targets: ["MariaDB"]),
+        // Exported so benchmarks can time plain libmariadb calls as the baseline of the Swift layer.
+        .library(name: "CMariaDB", targets: ["CMariaDB"]),
         .library(name: "QueueMonitor", targets: ["QueueMonitor"]),
     ],
     dependencies: [

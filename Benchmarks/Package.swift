@@ -12,6 +12,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "BenchmarkHarness"),
+        .executableTarget(
+            name: "MariaDBBenchmark",
+            dependencies: [
+                "BenchmarkHarness",
+                .product(name: "MariaDB", package: "Sluice"),
+                .product(name: "CMariaDB", package: "Sluice"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

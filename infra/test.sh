@@ -1,5 +1,34 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs the whole test suite.
+# Installs what is missing, starts the private servers the tests need, runs the whole test suite
+# against them, and stops them again, also when the tests fail or the run is interrupted.
+# Arguments are passed to `swift test` (e.g. --filter MariaDBTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift test
+
+# Servers started by this run, stopped in reverse order on exit.
+STARTED=()
+
+stop_servers() {
+    local index
+    for ((index = ${#STARTED[@]} - 1; index >= 0; index--)); do
+        "stop_${STARTED[index]}" || true
+    done
+}
+trap stop_servers EXIT
+trap 'exit 130' INT TERM
+
+# MariaDB, in a data directory of its own so a development server in .sluice/mariadb is untouched.
+export SLUICE_MARIADB_DIR="${SLUICE_MARIADB_DIR:-$PWD/.sluice/mariadb-test}"
+start_mariadb() {
+    STARTED+=(mariadb)
+    SLUICE_TEST_DB_URL="$(infra/mariadb.sh start)"
+    export SLUICE_TEST_DB_URL
+}
+stop_mariadb() { infra/mariadb.sh stop; }
+
+# Other servers (each a start_NAME / stop_NAME pair like the ones above) are added here.
+
+infra/install.sh
+start_mariadb
+
+swift test "$@"
