@@ -45,7 +45,7 @@ public actor SQSQueueSource: QueueSource {
             let wanted = Set(configuration.queues)
             urls = urls.filter { wanted.contains(Self.queueName($0)) }
         }
-        let attributes = try await Self.concurrently(urls, limit: configuration.concurrency) {
+        let attributes = try await urls.concurrentMap(limit: configuration.concurrency) {
             try await client.queueAttributes($0)
         }
         let observedAt = Date()
@@ -60,7 +60,7 @@ public actor SQSQueueSource: QueueSource {
             }
         }
         let deadLetterURLs = urls.filter { Set(deadLetterTarget.values).contains(Self.queueName($0)) }
-        let sources = try await Self.concurrently(deadLetterURLs, limit: configuration.concurrency) {
+        let sources = try await deadLetterURLs.concurrentMap(limit: configuration.concurrency) {
             try await client.deadLetterSourceQueues($0).map(Self.queueName).sorted()
         }
         let sourcesByDLQ = Dictionary(uniqueKeysWithValues: zip(deadLetterURLs.map(Self.queueName), sources))
@@ -109,30 +109,6 @@ public actor SQSQueueSource: QueueSource {
     }
 
     static func int(_ text: String?) -> Int { text.flatMap { Int($0) } ?? 0 }
-
-    /// Runs `body` over `items` with at most `limit` in flight, keeping the input order.
-    static func concurrently<Item: Sendable, Result: Sendable>(
-        _ items: [Item], limit: Int, _ body: @escaping @Sendable (Item) async throws -> Result
-    ) async throws -> [Result] {
-        try await withThrowingTaskGroup(of: (Int, Result).self) { group in
-            var results = [Result?](repeating: nil, count: items.count)
-            var next = 0
-            for _ in 0..<min(max(limit, 1), items.count) {
-                let index = next
-                group.addTask { (index, try await body(items[index])) }
-                next += 1
-            }
-            while let (index, result) = try await group.next() {
-                results[index] = result
-                if next < items.count {
-                    let index = next
-                    group.addTask { (index, try await body(items[index])) }
-                    next += 1
-                }
-            }
-            return results.compactMap { $0 }
-        }
-    }
 }
 
 /// The redrive policy attribute: `{"deadLetterTargetArn": …, "maxReceiveCount": …}`.
