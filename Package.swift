@@ -59,7 +59,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
-        .testTarget(name: "QueueMonitorTests", dependencies: ["QueueMonitor"], resources: [.copy("Golden")]),
+        // Depends on sluice so the CLI tests can run the built executable.
+        .testTarget(name: "QueueMonitorTests", dependencies: ["QueueMonitor", "sluice"], resources: [.copy("Golden")]),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,7 +22,8 @@ public struct Figure: Sendable, Hashable, Codable {
 
 extension Figure: CustomStringConvertible {
     public var description: String {
-        "\(name) \(Figure.format(value, unit)) > \(Figure.format(threshold, unit))"
+        // Attempt limits are reached, not exceeded: 25 attempts of 25 is dead.
+        "\(name) \(Figure.format(value, unit)) \(unit == .attempts ? ">=" : ">") \(Figure.format(threshold, unit))"
     }
 
     static func format(_ number: Double, _ unit: Unit) -> String {

@@ -86,6 +86,8 @@ public struct AlertLineFormatter: Sendable {
         return "\u{1B}[\(code)m\(word)\u{1B}[0m"
     }
 
+    func encodeLine(_ value: some Encodable) -> String { json(value) }
+
     private func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
