@@ -24,7 +24,8 @@ start() {
     "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" >"$state/server.log" 2>&1 &
     echo $! >"$state/pid"
     for _ in $(seq 1 100); do
-        if curl -fsS -X POST "$(url)/moto-api/reset" >/dev/null 2>&1; then url; return; fi
+        if "$venv/bin/python" -c "import sys, urllib.request as u; u.urlopen(u.Request(sys.argv[1], method='POST'), timeout=1)" \
+            "$(url)/moto-api/reset" >/dev/null 2>&1; then url; return; fi
         sleep 0.2
     done
     echo "moto did not start; see $state/server.log" >&2
