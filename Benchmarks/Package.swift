@@ -20,6 +20,14 @@ let package = Package(
                 .product(name: "CMariaDB", package: "Sluice"),
             ]
         ),
+        .executableTarget(
+            name: "QueueBenchmark",
+            dependencies: [
+                "BenchmarkHarness",
+                .product(name: "MariaDB", package: "Sluice"),
+                .product(name: "QueueMonitor", package: "Sluice"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

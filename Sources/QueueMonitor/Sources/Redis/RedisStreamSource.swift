@@ -33,8 +33,11 @@ public actor RedisStreamSource: QueueSource {
 
     public func poll(baselines: [String: Int]) async throws -> SourcePoll {
         let configuration = self.configuration
-        let samples = try await RedisConnection.with(configuration.endpoint, timeout: configuration.timeout) { redis in
-            try await Self.read(configuration, &redis)
+        // Connecting gets `timeout`; the whole pass gets four times that.
+        let samples = try await Deadline.run(within: configuration.timeout * 4, "\(configuration.endpoint)") {
+            try await RedisConnection.with(configuration.endpoint, timeout: configuration.timeout) { redis in
+                try await Self.read(configuration, &redis)
+            }
         }
         var poll = SourcePoll()
         for (queue, stream, group, sample) in samples {
