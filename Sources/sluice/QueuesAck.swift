@@ -26,7 +26,15 @@ struct QueuesAck: AsyncParsableCommand {
                                              : "'\(queue)' is ambiguous: name it as SOURCE/QUEUE")
             throw ExitCode(64)
         }
-        let count = figures.messages["dead"] ?? 0
+        guard case .sqs = configuration.sources.first(where: { $0.name == figures.source }) else {
+            QueuesOutput.error("\(figures.source) \(figures.queue) is not an SQS dead-letter queue: table and stream "
+                + "sources raise DEAD/POISON per message, which resolves when the message is fixed or removed")
+            throw ExitCode(64)
+        }
+        guard let count = figures.messages["dead"] else {
+            QueuesOutput.error("\(figures.source) \(figures.queue) is not a dead-letter queue (no redrive policy points to it)")
+            throw ExitCode(64)
+        }
         store.accept(count, source: figures.source, queue: figures.queue)
         try store.save()
         QueuesOutput.line("accepted \(count) dead-lettered messages as the baseline of \(figures.source) \(figures.queue)")

@@ -98,10 +98,50 @@ struct QueuesCommandTests {
         #expect(result.stderr == "\(config):3:36: queues.sources[0].url: not a redis:// URL: http://nope\n")
     }
 
-    @Test func ackAcceptsOnlyDead() throws {
+    @Test func ackAcceptsOnlyDeadOnDeadLetterQueues() async throws {
         try write(port: redis.port)
         let result = try sluice(["queues", "ack", "orders", "STALLED"], in: directory)
         #expect(result.status == 64)
         #expect(result.stderr.contains("only DEAD has a baseline to accept, not 'STALLED'"))
+        _ = try await send([["XGROUP", "CREATE", stream, "billing", "$", "MKSTREAM"]])
+        let stream = try sluice(["queues", "ack", "\(self.stream)/billing", "DEAD"], in: directory)
+        #expect(stream.status == 64)
+        #expect(stream.stderr.hasPrefix("events \(self.stream)/billing is not an SQS dead-letter queue"))
+        _ = try await send([["DEL", self.stream]])
+    }
+}
+
+@Suite(.enabled(if: TestServers.available(TestServers.sqs), "needs SLUICE_TEST_SQS_URL (infra/moto.sh start)"))
+struct QueuesAckTests {
+    @Test func ackedDeadLetterCountStopsFiringUntilItGrows() async throws {
+        let endpoint = try #require(TestServers.sqs, "SLUICE_TEST_SQS_URL is not set")
+        let client = SQSClient(endpoint: try #require(URL(string: endpoint)), region: "us-east-1",
+                               credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"))
+        let prefix = "ack\(UInt32.random(in: 0...UInt32.max))-"
+        let dlq = try #require(try await client.call("CreateQueue", ["QueueName": prefix + "dlq"])["QueueUrl"] as? String)
+        let arn = try #require(try await client.queueAttributes(dlq)["QueueArn"])
+        let orders = try #require(try await client.call("CreateQueue", [
+            "QueueName": prefix + "orders",
+            "Attributes": ["RedrivePolicy": "{\"deadLetterTargetArn\":\"\(arn)\",\"maxReceiveCount\":\"1\"}"],
+        ])["QueueUrl"] as? String)
+        _ = try await client.call("SendMessageBatch", ["QueueUrl": dlq, "Entries": [
+            ["Id": "a", "MessageBody": "dead a"], ["Id": "b", "MessageBody": "dead b"],
+        ]])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-ack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try """
+            queues:
+              baselines: \(directory.path)/baselines.json
+              sources:
+                - { name: sqs, kind: sqs, endpoint: "\(endpoint)", access_key_id: t, secret_access_key: t, prefix: \(prefix) }
+            """.write(to: directory.appendingPathComponent("sluice.yaml"), atomically: true, encoding: .utf8)
+        #expect(try sluice(["queues", "check"], in: directory).status == 2)
+        let acked = try sluice(["queues", "ack", "\(prefix)dlq", "DEAD"], in: directory)
+        #expect(acked.status == 0)
+        #expect(acked.stdout == "accepted 2 dead-lettered messages as the baseline of sqs \(prefix)dlq\n")
+        #expect(try sluice(["queues", "check"], in: directory).status == 0)
+        _ = try await client.call("SendMessage", ["QueueUrl": dlq, "MessageBody": "dead c"])
+        #expect(try sluice(["queues", "check"], in: directory).status == 2)
+        _ = orders
     }
 }
