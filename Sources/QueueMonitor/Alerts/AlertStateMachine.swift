@@ -169,7 +169,9 @@ public struct AlertStateMachine: Sendable {
         return transition(note, fingerprint)
     }
 
-    private mutating func resolve(_ alert: Alert, _ fingerprint: Fingerprint, firingSince: Date, at now: Date) -> [AlertEvent] {
+    private mutating func resolve(
+        _ alert: Alert, _ fingerprint: Fingerprint, firingSince: Date, at now: Date
+    ) -> [AlertEvent] {
         alerts[fingerprint] = nil
         let note = AlertNotification(kind: .resolved, finding: alert.finding, at: now, firingSince: firingSince, endsAt: now)
         return transition(note, fingerprint)

@@ -20,7 +20,11 @@ extension QueueConfiguration {
         section.rejectUnknown(["interval", "window", "heartbeat", "repeat", "flap", "webhook", "baselines", "sources"])
         if let interval = section["interval"]?.seconds { config.interval = max(interval, 0.1) }
         if let window = section["window"]?.int {
-            if window < 2 { section["window"]?.fail("a window needs at least 2 samples") } else { config.windowSamples = window }
+            if window < 2 {
+                section["window"]?.fail("a window needs at least 2 samples")
+            } else {
+                config.windowSamples = window
+            }
         }
         if let heartbeat = section["heartbeat"]?.seconds { config.alerting.heartbeatInterval = heartbeat }
         if let repeatEvery = section["repeat"]?.seconds { config.alerting.repeatInterval = repeatEvery }
@@ -107,7 +111,8 @@ extension QueueConfiguration {
                                              sessionToken: node["session_token"]?.text)
             }
             guard let credentials else {
-                node.fail("no credentials: set access_key_id and secret_access_key, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+                node.fail("no credentials: set access_key_id and secret_access_key, "
+                    + "or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
                 return nil
             }
             var rules = QueueAttributesRules(settings: settings(node, window: 300))

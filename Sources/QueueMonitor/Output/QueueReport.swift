@@ -36,7 +36,8 @@ public struct QueueReport: Sendable {
 
     private func jsonLines() -> [String] {
         let formatter = AlertLineFormatter(format: .json)
-        return figures.map { formatter.encodeLine(FigureRecord($0)) } + findings.map { formatter.encodeLine(FindingRecord($0)) }
+        return figures.map { formatter.encodeLine(FigureRecord($0)) }
+            + findings.map { formatter.encodeLine(FindingRecord($0)) }
     }
 }
 

@@ -25,7 +25,8 @@ public struct QueueAttributesRules: Sendable {
         if now.isDeadLetterQueue {
             if now.visible > deadLetterBaseline {
                 found.append(finding(.dead, .error,
-                    Figure("dead-lettered", value: Double(now.visible), threshold: Double(deadLetterBaseline), unit: .messages),
+                    Figure("dead-lettered", value: Double(now.visible), threshold: Double(deadLetterBaseline),
+                           unit: .messages),
                     "\(now.visible) messages in the dead-letter queue of \(now.deadLetterSources.joined(separator: ", "))"))
             }
             return found

@@ -41,12 +41,14 @@ public struct TableQueueRules: Sendable {
         if let oldest = now.ready.oldest.first, let age = oldest.age, age > waitWarning {
             let severity: Severity = age > waitError ? .error : .warning
             found.append(finding(.waiting, severity,
-                Figure("oldest ready age", value: age, threshold: severity == .error ? waitError : waitWarning, unit: .seconds),
+                Figure("oldest ready age", value: age, threshold: severity == .error ? waitError : waitWarning,
+                       unit: .seconds),
                 "\(now.ready.count) ready rows, oldest waiting \(Figure.format(age, .seconds))", now.ready.oldest))
         }
         if now.abandoned.count > 0 {
             found.append(finding(.abandoned, .error,
-                Figure("heartbeat age", value: now.abandoned.oldest.first?.age ?? 0, threshold: heartbeatTimeout, unit: .seconds),
+                Figure("heartbeat age", value: now.abandoned.oldest.first?.age ?? 0, threshold: heartbeatTimeout,
+                       unit: .seconds),
                 "\(now.abandoned.count) running rows whose worker stopped reporting", now.abandoned.oldest))
         }
         if now.slow.count > 0 {

@@ -98,7 +98,8 @@ public struct SQSClient: Sendable {
         }
         let object = (try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView))) as? [String: Any]
         guard (200..<300).contains(Int(response.status.code)) else {
-            let type = (object?["__type"] as? String)?.split(separator: "#").last.map(String.init) ?? "HTTP \(response.status.code)"
+            let type = (object?["__type"] as? String)?.split(separator: "#").last.map(String.init)
+                ?? "HTTP \(response.status.code)"
             let message = object?["message"] as? String ?? object?["Message"] as? String ?? ""
             throw QueueSourceError(.rejected, "\(action): \(type) \(message)".trimmingCharacters(in: .whitespaces))
         }

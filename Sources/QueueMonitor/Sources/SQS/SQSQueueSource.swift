@@ -64,7 +64,8 @@ public actor SQSQueueSource: QueueSource {
             try await client.deadLetterSourceQueues($0).map(Self.queueName).sorted()
         }
         let sourcesByDLQ = Dictionary(uniqueKeysWithValues: zip(deadLetterURLs.map(Self.queueName), sources))
-        let visibleByName = Dictionary(zip(urls.map(Self.queueName), attributes.map { Self.int($0["ApproximateNumberOfMessages"]) }),
+        let visible = attributes.map { Self.int($0["ApproximateNumberOfMessages"]) }
+        let visibleByName = Dictionary(zip(urls.map(Self.queueName), visible),
                                        uniquingKeysWith: { first, _ in first })
 
         var poll = SourcePoll()
