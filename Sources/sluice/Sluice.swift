@@ -7,6 +7,6 @@ struct Sluice: AsyncParsableCommand {
         commandName: "sluice",
         abstract: "A GraphQL gateway whose fields are declarative pipelines over MySQL / MariaDB.",
         version: "sluice 0.1.0 (libmariadb \(ClientLibrary.version))",
-        subcommands: [SchemaCommand.self, QueryCommand.self]
+        subcommands: [SchemaCommand.self, QueryCommand.self, ServeCommand.self]
     )
 }
