@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import Prometheus
+import Tracing
 
 /// What a project hands the gateway besides its configuration: the executor built over its
 /// resolvers, how to tell it is ready, and its data-source pools for gauges and load shedding.
@@ -15,14 +16,19 @@ public struct GatewayDependencies: Sendable {
     public var pools: [String: @Sendable () -> PoolUsage]
     public var registry: PrometheusCollectorRegistry
     public var logger: Logger
+    /// Spans go here; `nil` uses the process-wide tracer (a no-op until one is bootstrapped).
+    public var tracer: (any Tracer)?
     /// Called with the bound port once the server accepts connections (useful with port 0).
     public var onListening: @Sendable (Int) async -> Void
 
     public init(
         executor: Executor, readiness: @escaping @Sendable () async -> Bool = { true },
-        pools: [String: @Sendable () -> PoolUsage] = [:], registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-        logger: Logger = Logger(label: "sluice.http"), onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+        pools: [String: @Sendable () -> PoolUsage] = [:],
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        logger: Logger = Logger(label: "sluice.http"), tracer: (any Tracer)? = nil,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
+        self.tracer = tracer
         self.onListening = onListening
         self.executor = executor
         self.readiness = readiness
@@ -60,7 +66,7 @@ public func buildRouter(
     let handler = GraphQLHandler(
         configuration: configuration, executor: executor,
         authenticator: try await Authenticator(configuration: configuration.auth), metrics: metrics,
-        logger: dependencies.logger)
+        tracer: dependencies.tracer ?? InstrumentationSystem.tracer, logger: dependencies.logger)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     let path = RouterPath(configuration.path)
@@ -98,14 +104,17 @@ private func plain(_ status: Int, _ text: String) -> Response {
     var headers = HTTPFields()
     headers[.contentType] = "text/plain; charset=utf-8"
     return Response(
-        status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        status: HTTPResponse.Status(code: status), headers: headers,
+        body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
 }
 
 /// The client's `x-request-id` when it is short and plain, else a fresh one.
 private func requestID(_ request: Request) -> String {
     if let given = request.headers[HTTPField.Name("x-request-id")!], (1...64).contains(given.utf8.count),
-        given.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
-            || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) })
+        given.utf8.allSatisfy({
+            $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+                || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0)
+        })
     {
         return given
     }

@@ -19,9 +19,10 @@ struct DocumentAdmission: Sendable {
 
     func prepare(_ query: String, operationName: String?) -> Result<ExecutionPlan, Rejection> {
         if let maxCharacters = limits.maxCharacters, query.unicodeScalars.count > maxCharacters {
-            return .failure(Self.failure(
-                "The document has more than \(maxCharacters) characters.", code: "MAX_CHARACTERS_LIMIT",
-                extensions: ["limit": .int(maxCharacters)]))
+            return .failure(
+                Self.failure(
+                    "The document has more than \(maxCharacters) characters.", code: "MAX_CHARACTERS_LIMIT",
+                    extensions: ["limit": .int(maxCharacters)]))
         }
         let key = PlanCache.Key(query: query, operationName: operationName)
         switch executor.cache[key] {
@@ -42,39 +43,39 @@ struct DocumentAdmission: Sendable {
             return .failure(Rejection(errors: [Self.recoded(error)]))
         }
         if !introspection, let field = DocumentInspector.introspectionField(in: document) {
-            return .failure(Rejection(errors: [GraphQLError(
-                message: "Introspection is disabled on this server.", nodes: [field],
-                extensions: ["code": "INTROSPECTION_DISABLED"])]))
+            return .failure(
+                Rejection(errors: [
+                    GraphQLError(
+                        message: "Introspection is disabled on this server.", nodes: [field],
+                        extensions: ["code": "INTROSPECTION_DISABLED"])
+                ]))
         }
         let validator = Validator(
             schema: executor.schema, limits: limits.operationLimits, maxErrors: limits.maxErrors + 1)
         let errors = validator.validate(document)
         guard errors.isEmpty else {
-            return .failure(Rejection(errors: errors.map { error in
-                var error = error
-                if error.extensions["code"] == nil { error.extensions["code"] = "GRAPHQL_VALIDATION_FAILED" }
-                if !introspection { error.message = Self.maskingSuggestions(error.message) }
-                return error
-            }))
+            return .failure(
+                Rejection(
+                    errors: errors.map { error in
+                        var error = error
+                        if error.extensions["code"] == nil { error.extensions["code"] = "GRAPHQL_VALIDATION_FAILED" }
+                        if !introspection { error.message = Self.maskingSuggestions(error.message) }
+                        return error
+                    }))
         }
         if let operation = document.operation(named: operationName) {
             var inspector = DocumentInspector(document: document)
             let measure = inspector.measure(operation)
             if let maxFields = limits.maxFields, measure.fields > maxFields {
-                return .failure(Rejection(errors: [GraphQLError(
-                    message: "The operation selects \(measure.fields) fields, which exceeds the limit of \(maxFields).",
-                    nodes: [operation],
-                    extensions: ["code": "MAX_FIELDS_LIMIT", "fields": .int(measure.fields), "limit": .int(maxFields)])]))
+                return .failure(Self.exceeded(
+                    "The operation selects \(measure.fields) fields, which exceeds the limit of \(maxFields).",
+                    operation, code: "MAX_FIELDS_LIMIT", ["fields": .int(measure.fields), "limit": .int(maxFields)]))
             }
             if let maxDirectives = limits.maxDirectives, measure.directives > maxDirectives {
-                return .failure(Rejection(errors: [GraphQLError(
-                    message:
-                        "The operation uses \(measure.directives) directives, which exceeds the limit of \(maxDirectives).",
-                    nodes: [operation],
-                    extensions: [
-                        "code": "MAX_DIRECTIVES_LIMIT", "directives": .int(measure.directives),
-                        "limit": .int(maxDirectives),
-                    ])]))
+                return .failure(Self.exceeded(
+                    "The operation uses \(measure.directives) directives, which exceeds the limit of \(maxDirectives).",
+                    operation, code: "MAX_DIRECTIVES_LIMIT",
+                    ["directives": .int(measure.directives), "limit": .int(maxDirectives)]))
             }
         }
         return executor.plan(for: document, operationName: operationName).mapError {
@@ -88,6 +89,15 @@ struct DocumentAdmission: Sendable {
         var extensions = extensions
         extensions["code"] = .string(code)
         return Rejection(errors: [GraphQLError(message: message, extensions: extensions)])
+    }
+
+    private static func exceeded(
+        _ message: String, _ operation: OperationDefinition, code: String,
+        _ extensions: [String: GraphQLError.ExtensionValue]
+    ) -> Rejection {
+        var extensions = extensions
+        extensions["code"] = .string(code)
+        return Rejection(errors: [GraphQLError(message: message, nodes: [operation], extensions: extensions)])
     }
 
     /// The parser reports its token and depth guards as syntax errors; give them their own codes.

@@ -21,7 +21,8 @@ extension GraphQLHandler {
         switch type {
         case "application/json", ResponseMediaType.graphQLResponse.rawValue:
             for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
-                let charset = parameter.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                let charset = parameter.dropFirst("charset=".count).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "\""))
                 guard charset == "utf-8" || charset == "utf8" else {
                     throw .unsupportedMediaType("Only UTF-8 request bodies are supported, not \(charset).")
                 }
@@ -71,24 +72,34 @@ extension GraphQLHandler {
             return .success((request.query, nil))
         }
         guard let persistedQueries else {
-            return .failure(Refusal(outcome: persistedQueryError(
-                "PersistedQueryNotSupported", code: "PERSISTED_QUERY_NOT_SUPPORTED", mediaType: mediaType)))
+            return .failure(
+                Refusal(
+                    outcome: persistedQueryError(
+                        "PersistedQueryNotSupported", code: "PERSISTED_QUERY_NOT_SUPPORTED", mediaType: mediaType)))
         }
         guard case .object(let fields) = persisted, fields["version"] == .int(1),
             case .string(let hash)? = fields["sha256Hash"], Self.isSHA256Hex(hash)
         else {
-            return .failure(Refusal(outcome: Self.outcome(.badRequest(
-                "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": <64 lower-case hex digits>}."))))
+            return .failure(
+                Refusal(
+                    outcome: Self.outcome(
+                        .badRequest(
+                            "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": <64 lower-case hex digits>}."
+                        ))))
         }
         if let query = request.query {
             guard PersistedQueryStore.hash(query) == hash else {
-                return .failure(Refusal(outcome: Self.outcome(.badRequest(
-                    "The persisted query's sha256Hash does not match the SHA-256 of its query text."))))
+                return .failure(
+                    Refusal(
+                        outcome: Self.outcome(
+                            .badRequest(
+                                "The persisted query's sha256Hash does not match the SHA-256 of its query text."))))
             }
             return .success((query, hash))
         }
         guard let stored = persistedQueries.query(forHash: hash) else {
-            var outcome = persistedQueryError("PersistedQueryNotFound", code: "PERSISTED_QUERY_NOT_FOUND", mediaType: mediaType)
+            var outcome = persistedQueryError(
+                "PersistedQueryNotFound", code: "PERSISTED_QUERY_NOT_FOUND", mediaType: mediaType)
             outcome.headers["Cache-Control"] = "private, no-cache, must-revalidate"
             return .failure(Refusal(outcome: outcome))
         }
@@ -106,7 +117,9 @@ extension GraphQLHandler {
 
     private static func isSHA256Hex(_ text: String) -> Bool {
         text.utf8.count == 64
-            && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+            && text.utf8.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
     }
 }

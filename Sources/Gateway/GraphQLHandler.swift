@@ -17,18 +17,21 @@ struct GraphQLHandler: Sendable {
     let authenticator: Authenticator
     let persistedQueries: PersistedQueryStore?
     let metrics: GatewayMetrics
+    let tracer: any Tracer
     let logger: Logger
 
     init(
         configuration: GatewayConfiguration, executor: Executor, authenticator: Authenticator,
-        metrics: GatewayMetrics, logger: Logger
+        metrics: GatewayMetrics, tracer: any Tracer, logger: Logger
     ) {
+        self.tracer = tracer
         self.configuration = configuration
         self.executor = executor
         admission = DocumentAdmission(
             executor: executor, limits: configuration.limits, introspection: configuration.introspection)
         self.authenticator = authenticator
-        persistedQueries = configuration.persistedQueries.enabled
+        persistedQueries =
+            configuration.persistedQueries.enabled
             ? PersistedQueryStore(maxBytes: configuration.persistedQueries.maxBytes) : nil
         self.metrics = metrics
         self.logger = logger
@@ -106,8 +109,10 @@ struct GraphQLHandler: Sendable {
             response = Self.response(outcome, mediaType: .json, requestID: requestID)
         } catch {
             logger.error("request failed", metadata: ["error": "\(error)"])
-            let outcome = Self.outcome(GatewayError(
-                status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal server error (request \(requestID))."))
+            let outcome = Self.outcome(
+                GatewayError(
+                    status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal server error (request \(requestID))."
+                ))
             outcomes = [outcome]
             response = Self.response(outcome, mediaType: .json, requestID: requestID)
         }
@@ -120,7 +125,8 @@ struct GraphQLHandler: Sendable {
         logger.info(
             "graphql request",
             metadata: [
-                "http.method": .string(request.method.rawValue), "http.status": .stringConvertible(response.status.code),
+                "http.method": .string(request.method.rawValue),
+                "http.status": .stringConvertible(response.status.code),
                 "graphql.operation.type": .string(outcomes.first?.operationType?.rawValue ?? "unknown"),
                 "duration.ms": .stringConvertible(
                     Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15),
@@ -132,7 +138,9 @@ struct GraphQLHandler: Sendable {
     func run(
         _ request: GraphQLRequest, isGet: Bool, mediaType: ResponseMediaType, context: GraphQL.RequestContext
     ) async -> Outcome {
-        let span = startSpan("GraphQL Operation", ofKind: .server)
+        // OpenTelemetry's GraphQL conventions: named by operation type once it is known; the
+        // operation name only as an attribute (clients choose it, so it would explode cardinality).
+        let span = tracer.startSpan("GraphQL Operation", ofKind: .server)
         defer { span.end() }
         let query: String
         let registerHash: String?
@@ -157,8 +165,10 @@ struct GraphQLHandler: Sendable {
         span.attributes["graphql.operation.type"] = plan.operationType.rawValue
         if let name = plan.operationName { span.attributes["graphql.operation.name"] = name }
         if isGet && plan.operationType != .query {
-            var outcome = Self.outcome(.methodNotAllowed(
-                "Only queries may be sent with GET; send a \(plan.operationType.rawValue) with POST.", allow: "POST"))
+            var outcome = Self.outcome(
+                .methodNotAllowed(
+                    "Only queries may be sent with GET; send a \(plan.operationType.rawValue) with POST.", allow: "POST"
+                ))
             outcome.operationType = plan.operationType
             return outcome
         }
@@ -178,7 +188,8 @@ struct GraphQLHandler: Sendable {
 
     /// A request error: no `data`, the status from the profile, at most `maxErrors` errors.
     private func requestErrors(_ errors: [GraphQLError], mediaType: ResponseMediaType) -> Outcome {
-        let status = configuration.statusProfile.status(for: DocumentAdmission.failureKind(of: errors), mediaType: mediaType)
+        let status = configuration.statusProfile.status(
+            for: DocumentAdmission.failureKind(of: errors), mediaType: mediaType)
         let capped = Self.capped(errors, to: configuration.limits.maxErrors)
         return Outcome(
             status: status, body: ExecutionResult(requestErrors: capped).jsonBytes(), errorCodes: capped.map(Self.code))
@@ -187,9 +198,10 @@ struct GraphQLHandler: Sendable {
     static func capped(_ errors: [GraphQLError], to limit: Int) -> [GraphQLError] {
         guard errors.count > limit else { return errors }
         var kept = Array(errors.prefix(max(0, limit - 1)))
-        kept.append(GraphQLError(
-            message: "Further errors were omitted; a response reports at most \(limit).",
-            extensions: ["code": "TOO_MANY_ERRORS", "limit": .int(limit)]))
+        kept.append(
+            GraphQLError(
+                message: "Further errors were omitted; a response reports at most \(limit).",
+                extensions: ["code": "TOO_MANY_ERRORS", "limit": .int(limit)]))
         return kept
     }
 

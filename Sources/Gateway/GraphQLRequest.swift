@@ -65,7 +65,8 @@ public struct GraphQLRequest: Sendable, Hashable {
         extensions = try Self.object(fields["extensions"], parameter: "extensions")
     }
 
-    private static func object(_ value: GraphQLValue?, parameter: String) throws(GatewayError) -> [String: GraphQLValue] {
+    private static func object(_ value: GraphQLValue?, parameter: String) throws(GatewayError) -> [String: GraphQLValue]
+    {
         switch value ?? .null {
         case .null: return [:]
         case .object(let fields): return fields
@@ -110,7 +111,8 @@ public struct GraphQLRequest: Sendable, Hashable {
             switch byte {
             case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue)
+                guard let high = iterator.next().flatMap(Self.hexValue),
+                    let low = iterator.next().flatMap(Self.hexValue)
                 else { return nil }
                 bytes.append(high << 4 | low)
             default: bytes.append(byte)

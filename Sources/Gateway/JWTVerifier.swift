@@ -44,11 +44,14 @@ struct JWTVerifier: Sendable {
                 case .es256: await collection.add(ecdsa: try ES256PublicKey(pem: key.material))
                 }
             } catch {
-                throw ConfigurationError(description: "JWT key \(key.kid ?? "(no kid)"): unusable \(key.algorithm.rawValue) key")
+                throw ConfigurationError(
+                    description: "JWT key \(key.kid ?? "(no kid)"): unusable \(key.algorithm.rawValue) key")
             }
             let entry = Entry(algorithm: key.algorithm, keys: collection)
             if let kid = key.kid {
-                guard byKid[kid] == nil else { throw ConfigurationError(description: "JWT key id \(kid) is configured twice") }
+                guard byKid[kid] == nil else {
+                    throw ConfigurationError(description: "JWT key id \(kid) is configured twice")
+                }
                 byKid[kid] = entry
             } else {
                 guard withoutKid == nil else {
@@ -68,10 +71,13 @@ struct JWTVerifier: Sendable {
                 guard let kid = jwk.keyIdentifier?.string else {
                     throw ConfigurationError(description: "every JWKS key needs a kid")
                 }
-                guard let name = jwk.algorithm?.rawValue, let algorithm = JWTConfiguration.Algorithm(rawValue: name) else {
+                guard let name = jwk.algorithm?.rawValue, let algorithm = JWTConfiguration.Algorithm(rawValue: name)
+                else {
                     throw ConfigurationError(description: "JWKS key \(kid) needs alg HS256, RS256 or ES256")
                 }
-                guard byKid[kid] == nil else { throw ConfigurationError(description: "JWT key id \(kid) is configured twice") }
+                guard byKid[kid] == nil else {
+                    throw ConfigurationError(description: "JWT key id \(kid) is configured twice")
+                }
                 let collection = JWTKeyCollection()
                 do {
                     try await collection.add(jwk: jwk)
@@ -121,7 +127,8 @@ struct JWTVerifier: Sendable {
         case nil: if configuration.requireExpiration { throw .unauthenticated("The bearer token has no exp claim.") }
         }
         switch Self.number(claims["nbf"]) {
-        case .some(let nbf?): guard now + leeway >= nbf else { throw .unauthenticated("The bearer token is not valid yet.") }
+        case .some(let nbf?):
+            guard now + leeway >= nbf else { throw .unauthenticated("The bearer token is not valid yet.") }
         case .some(nil): throw .unauthenticated("The bearer token's nbf claim is not a number.")
         case nil: break
         }

@@ -13,9 +13,13 @@ extension PrometheusMetricsFactory {
 
     /// Every character outside `[a-zA-Z0-9_:]` becomes `_`.
     static func sanitize(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
-                || scalar == ":") ? scalar : "_"
-        }))
+        String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.map { scalar in
+                    scalar.isASCII
+                        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+                            || scalar == ":")
+                        ? scalar : "_"
+                }))
     }
 }

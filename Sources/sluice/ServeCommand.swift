@@ -53,13 +53,32 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-format"), help: "json (default) or text.")
     var logFormat: String = "json"
 
+    @Option(
+        name: .customLong("api-keys-env"),
+        help: "An environment variable holding API keys as KEY:SUBJECT pairs separated by commas.")
+    var apiKeysEnv: String?
+
+    @Option(name: .customLong("jwks"), help: "A JWKS file whose keys (each with kid and alg) verify bearer tokens.")
+    var jwks: String?
+
+    @Option(name: .customLong("jwt-issuer"), help: "The iss every bearer token must carry.")
+    var jwtIssuer: String?
+
+    @Option(name: .customLong("jwt-audience"), help: "The aud every bearer token must name.")
+    var jwtAudience: String?
+
+    @Flag(name: .customLong("allow-anonymous"), help: "Let callers without credentials in when keys are configured.")
+    var allowAnonymous = false
+
     func validate() throws {
         guard StatusProfile(rawValue: statusProfile) != nil else {
             throw ValidationError("--status-profile must be audit or draft")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard ["json", "text"].contains(logFormat) else { throw ValidationError("--log-format must be json or text") }
-        if let batchMax, !(1...100).contains(batchMax) { throw ValidationError("--batch-max must be between 1 and 100") }
+        if let batchMax, !(1...100).contains(batchMax) {
+            throw ValidationError("--batch-max must be between 1 and 100")
+        }
     }
 
     func run() async throws {
@@ -89,13 +108,15 @@ struct ServeCommand: AsyncParsableCommand {
             do {
                 root = try parser.parse()
             } catch {
-                FileHandle.standardError.write(Data("sluice serve: --root-value \(rootValue): invalid JSON at \(error)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("sluice serve: --root-value \(rootValue): invalid JSON at \(error)\n".utf8))
                 throw ExitCode(2)
             }
         }
         let configuration = GatewayConfiguration(
             host: host, port: port, statusProfile: StatusProfile(rawValue: statusProfile) ?? .audit,
-            maxBatchSize: batchMax, introspection: introspection, explorer: explorer, rootValue: GraphQLValueBox(root))
+            maxBatchSize: batchMax, introspection: introspection, explorer: explorer, auth: try auth(),
+            rootValue: GraphQLValueBox(root))
         let limits = configuration.limits.operationLimits
         let dependencies = GatewayDependencies(
             executor: Executor(schema: built, limits: limits), registry: registry, logger: logger)
@@ -104,5 +125,30 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: .init(
                 services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await services.run()
+    }
+
+    /// Credentials from the environment and files; secrets never appear on the command line.
+    private func auth() throws -> AuthConfiguration {
+        var keys = [AuthConfiguration.APIKey]()
+        if let apiKeysEnv {
+            guard let value = ProcessInfo.processInfo.environment[apiKeysEnv] else {
+                throw ValidationError("--api-keys-env: \(apiKeysEnv) is not set")
+            }
+            for pair in value.split(separator: ",") {
+                let parts = pair.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw ValidationError("--api-keys-env: \(apiKeysEnv) must hold KEY:SUBJECT pairs")
+                }
+                keys.append(
+                    AuthConfiguration.APIKey(key: String(parts[0]), identity: ["sub": .string(String(parts[1]))]))
+            }
+        }
+        var jwt: JWTConfiguration?
+        if let jwks {
+            guard let data = FileManager.default.contents(atPath: jwks), let text = String(data: data, encoding: .utf8)
+            else { throw ValidationError("--jwks: cannot read \(jwks)") }
+            jwt = JWTConfiguration(jwks: text, issuer: jwtIssuer, audience: jwtAudience)
+        }
+        return AuthConfiguration(apiKeys: keys, jwt: jwt, allowAnonymous: allowAnonymous ? true : nil)
     }
 }

@@ -35,7 +35,8 @@ struct AuthenticationTests {
 
         init() async throws {
             await keys.add(hmac: HMACKey(from: AuthenticationTests.hmacSecret), digestAlgorithm: .sha256, kid: "hs")
-            await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: TestKeys.rsaPrivate), digestAlgorithm: .sha256, kid: "rs")
+            await keys.add(
+                rsa: try Insecure.RSA.PrivateKey(pem: TestKeys.rsaPrivate), digestAlgorithm: .sha256, kid: "rs")
             await keys.add(ecdsa: es256, kid: "es")
             await keys.add(ecdsa: es256, kid: "jwks-es")
         }
@@ -52,16 +53,18 @@ struct AuthenticationTests {
     }
 
     static func configuration(_ signers: Signers, anonymous: Bool? = nil) -> GatewayConfiguration {
-        GatewayConfiguration(auth: AuthConfiguration(
-            apiKeys: [AuthConfiguration.APIKey(key: "key-123", identity: ["sub": "service-a"])],
-            jwt: JWTConfiguration(
-                keys: [
-                    JWTConfiguration.Key(kid: "hs", algorithm: .hs256, material: hmacSecret),
-                    JWTConfiguration.Key(kid: "rs", algorithm: .rs256, material: TestKeys.rsaPublic),
-                    JWTConfiguration.Key(kid: "es", algorithm: .es256, material: signers.es256.publicKey.pemRepresentation),
-                ],
-                jwks: signers.jwks, issuer: "https://issuer.test", audience: "sluice"),
-            allowAnonymous: anonymous))
+        GatewayConfiguration(
+            auth: AuthConfiguration(
+                apiKeys: [AuthConfiguration.APIKey(key: "key-123", identity: ["sub": "service-a"])],
+                jwt: JWTConfiguration(
+                    keys: [
+                        JWTConfiguration.Key(kid: "hs", algorithm: .hs256, material: hmacSecret),
+                        JWTConfiguration.Key(kid: "rs", algorithm: .rs256, material: TestKeys.rsaPublic),
+                        JWTConfiguration.Key(
+                            kid: "es", algorithm: .es256, material: signers.es256.publicKey.pemRepresentation),
+                    ],
+                    jwks: signers.jwks, issuer: "https://issuer.test", audience: "sluice"),
+                allowAnonymous: anonymous))
     }
 
     static func base64URL(_ bytes: some Sequence<UInt8>) -> String {
@@ -121,17 +124,24 @@ struct AuthenticationTests {
         Hostile(name: "alg None with a kid", message: "The bearer token's algorithm is not accepted.") { _ in
             bearer(try forged(header: #"{"alg":"None","kid":"hs"}"#, claims: valid(), hmacKey: nil))
         },
-        Hostile(name: "RS→HS key confusion: HS256 signed with the RSA public key",
-                message: "The bearer token's algorithm does not match its key.") { _ in
-            bearer(try forged(header: #"{"alg":"HS256","kid":"rs"}"#, claims: valid(), hmacKey: Array(TestKeys.rsaPublic.utf8)))
+        Hostile(
+            name: "RS→HS key confusion: HS256 signed with the RSA public key",
+            message: "The bearer token's algorithm does not match its key."
+        ) { _ in
+            bearer(
+                try forged(
+                    header: #"{"alg":"HS256","kid":"rs"}"#, claims: valid(), hmacKey: Array(TestKeys.rsaPublic.utf8)))
         },
-        Hostile(name: "ES→HS key confusion", message: "The bearer token's algorithm does not match its key.") { signers in
-            bearer(try forged(
-                header: #"{"alg":"HS256","kid":"es"}"#, claims: valid(),
-                hmacKey: Array(signers.es256.publicKey.pemRepresentation.utf8)))
+        Hostile(name: "ES→HS key confusion", message: "The bearer token's algorithm does not match its key.") {
+            signers in
+            bearer(
+                try forged(
+                    header: #"{"alg":"HS256","kid":"es"}"#, claims: valid(),
+                    hmacKey: Array(signers.es256.publicKey.pemRepresentation.utf8)))
         },
         Hostile(name: "unknown kid", message: "The bearer token names no known key.") { _ in
-            bearer(try forged(header: #"{"alg":"HS256","kid":"other"}"#, claims: valid(), hmacKey: Array(hmacSecret.utf8)))
+            bearer(
+                try forged(header: #"{"alg":"HS256","kid":"other"}"#, claims: valid(), hmacKey: Array(hmacSecret.utf8)))
         },
         Hostile(name: "no kid and no key without one", message: "The bearer token names no known key.") { _ in
             bearer(try forged(header: #"{"alg":"HS256"}"#, claims: valid(), hmacKey: Array(hmacSecret.utf8)))
@@ -178,8 +188,10 @@ struct AuthenticationTests {
         Hostile(name: "unknown API key", message: "The API key is not valid.") { _ in
             [HTTPField.Name("x-api-key")!: "key-124"]
         },
-        Hostile(name: "no credentials where anonymous is not allowed",
-                message: "This server requires an API key or a bearer token.") { _ in [:] },
+        Hostile(
+            name: "no credentials where anonymous is not allowed",
+            message: "This server requires an API key or a bearer token."
+        ) { _ in [:] },
     ]
 
     @Test(arguments: hostile)

@@ -47,7 +47,9 @@ enum GatewayFixture {
         },
     ])
 
-    static func dependencies(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) -> GatewayDependencies {
+    static func dependencies(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    ) -> GatewayDependencies {
         GatewayDependencies(executor: Executor(schema: schema, resolvers: resolvers), registry: registry)
     }
 

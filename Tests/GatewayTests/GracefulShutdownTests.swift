@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs the built `sluice serve` as a child process and stops it with SIGTERM while a request
 /// is in flight: that request completes, new connections are refused, and the exit code is 0.
@@ -21,8 +22,10 @@ struct GracefulShutdownTests {
     @Test("SIGTERM drains the in-flight request, refuses new connections, exits 0")
     func sigterm() async throws {
         let executable = Self.sluiceExecutable
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "build sluice first: \(executable.path)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-serve-\(UUID().uuidString)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: executable.path), "build sluice first: \(executable.path)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sluice-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.schema.write(to: directory.appendingPathComponent("schema.graphql"), atomically: true, encoding: .utf8)
@@ -43,7 +46,8 @@ struct GracefulShutdownTests {
 
         let port = try await Self.listeningPort(log: log)
         let body = #"{"query":"{ greeting }"}"#
-        let head = "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
+        let head =
+            "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
             + "Content-Length: \(body.utf8.count)\r\n\r\n"
         let slow = try await Self.blocking { try BlockingSocket(port: port) }
         try await Self.blocking { try slow.send(head + body.prefix(5)) }
@@ -109,9 +113,9 @@ final class BlockingSocket: Sendable {
 
     init(port: UInt16) throws {
         #if canImport(Glibc)
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        descriptor = socket(AF_INET, SOCK_STREAM, 0)
+            descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
         var address = sockaddr_in()

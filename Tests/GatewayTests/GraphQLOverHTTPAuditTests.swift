@@ -64,14 +64,18 @@ struct GraphQLOverHTTPAuditTests {
         Audit(id: "47DE", level: .should, accept: "*/*", status: .exactly(200), responseType: json),
         Audit(id: "80D8", level: .should, accept: nil, status: .exactly(200), responseType: json),
         Audit(id: "82A3", level: .must, body: runSwim, status: .exactly(200)),
-        Audit(id: "BF61", level: .must, contentType: "application/json; charset=utf-8", body: runSwim, status: .exactly(200)),
+        Audit(
+            id: "BF61", level: .must, contentType: "application/json; charset=utf-8", body: runSwim,
+            status: .exactly(200)),
         Audit(id: "78D5", level: .must, contentType: "application/json", body: runSwim, status: .exactly(200)),
         Audit(id: "2C94", level: .must, status: .exactly(200)),
         Audit(id: "03D4", level: .must, accept: json, status: .exactly(200)),
-        Audit(id: "5A70", level: .may, method: .get, uri: "/graphql?query=%7B%20__typename%20%7D", contentType: nil,
-              body: nil, status: .exactly(200)),
-        Audit(id: "9C48", level: .may, method: .get, uri: "/graphql?query=mutation%7B__typename%7D", contentType: nil,
-              body: nil, status: .exactly(405)),
+        Audit(
+            id: "5A70", level: .may, method: .get, uri: "/graphql?query=%7B%20__typename%20%7D", contentType: nil,
+            body: nil, status: .exactly(200)),
+        Audit(
+            id: "9C48", level: .may, method: .get, uri: "/graphql?query=mutation%7B__typename%7D", contentType: nil,
+            body: nil, status: .exactly(405)),
         Audit(id: "9ABE", level: .should, contentType: nil, status: .clientError),
         Audit(id: "A5BF", level: .may, body: nil, status: .exactly(400)),
         Audit(id: "423L", level: .may, body: #"{"notquery":"{ __typename }"}"#, status: .exactly(400)),
@@ -81,53 +85,76 @@ struct GraphQLOverHTTPAuditTests {
         Audit(id: "LKJ3", level: .may, body: #"{"query":["array"]}"#, status: .exactly(400)),
         Audit(id: "34A2", level: .should, status: .exactly(200)),
         Audit(id: "13EE", level: .must, accept: json, status: .exactly(200), noErrors: true),
-        Audit(id: "6C00", level: .may, body: #"{"query":"{ __typename }","operationName":{"obj":"ect"}}"#,
-              status: .exactly(400)),
+        Audit(
+            id: "6C00", level: .may, body: #"{"query":"{ __typename }","operationName":{"obj":"ect"}}"#,
+            status: .exactly(400)),
         Audit(id: "6C01", level: .may, body: #"{"query":"{ __typename }","operationName":0}"#, status: .exactly(400)),
-        Audit(id: "6C02", level: .may, body: #"{"query":"{ __typename }","operationName":false}"#, status: .exactly(400)),
-        Audit(id: "6C03", level: .may, body: #"{"query":"{ __typename }","operationName":["array"]}"#,
-              status: .exactly(400)),
-        Audit(id: "8161", level: .should, body: #"{"query":"query Query { __typename }","operationName":"Query"}"#,
-              status: .exactly(200)),
-        Audit(id: "B8B3", level: .must, accept: json,
-              body: #"{"query":"query Query { __typename }","operationName":"Query"}"#, status: .exactly(200)),
-        Audit(id: "94B0", level: .should, body: #"{"query":"{ __typename }","variables":null}"#, status: .exactly(200),
-              noErrors: true),
-        Audit(id: "94B1", level: .should, body: #"{"query":"{ __typename }","operationName":null}"#,
-              status: .exactly(200), noErrors: true),
-        Audit(id: "94B2", level: .should, body: #"{"query":"{ __typename }","extensions":null}"#, status: .exactly(200),
-              noErrors: true),
-        Audit(id: "0220", level: .must, accept: json, body: #"{"query":"{ __typename }","variables":null}"#,
-              status: .exactly(200), noErrors: true),
-        Audit(id: "0221", level: .must, accept: json, body: #"{"query":"{ __typename }","operationName":null}"#,
-              status: .exactly(200), noErrors: true),
-        Audit(id: "0222", level: .must, accept: json, body: #"{"query":"{ __typename }","extensions":null}"#,
-              status: .exactly(200), noErrors: true),
-        Audit(id: "4760", level: .may, body: #"{"query":"{ __typename }","variables":"string"}"#, status: .exactly(400)),
+        Audit(
+            id: "6C02", level: .may, body: #"{"query":"{ __typename }","operationName":false}"#, status: .exactly(400)),
+        Audit(
+            id: "6C03", level: .may, body: #"{"query":"{ __typename }","operationName":["array"]}"#,
+            status: .exactly(400)),
+        Audit(
+            id: "8161", level: .should, body: #"{"query":"query Query { __typename }","operationName":"Query"}"#,
+            status: .exactly(200)),
+        Audit(
+            id: "B8B3", level: .must, accept: json,
+            body: #"{"query":"query Query { __typename }","operationName":"Query"}"#, status: .exactly(200)),
+        Audit(
+            id: "94B0", level: .should, body: #"{"query":"{ __typename }","variables":null}"#, status: .exactly(200),
+            noErrors: true),
+        Audit(
+            id: "94B1", level: .should, body: #"{"query":"{ __typename }","operationName":null}"#,
+            status: .exactly(200), noErrors: true),
+        Audit(
+            id: "94B2", level: .should, body: #"{"query":"{ __typename }","extensions":null}"#, status: .exactly(200),
+            noErrors: true),
+        Audit(
+            id: "0220", level: .must, accept: json, body: #"{"query":"{ __typename }","variables":null}"#,
+            status: .exactly(200), noErrors: true),
+        Audit(
+            id: "0221", level: .must, accept: json, body: #"{"query":"{ __typename }","operationName":null}"#,
+            status: .exactly(200), noErrors: true),
+        Audit(
+            id: "0222", level: .must, accept: json, body: #"{"query":"{ __typename }","extensions":null}"#,
+            status: .exactly(200), noErrors: true),
+        Audit(
+            id: "4760", level: .may, body: #"{"query":"{ __typename }","variables":"string"}"#, status: .exactly(400)),
         Audit(id: "4761", level: .may, body: #"{"query":"{ __typename }","variables":0}"#, status: .exactly(400)),
         Audit(id: "4762", level: .may, body: #"{"query":"{ __typename }","variables":false}"#, status: .exactly(400)),
-        Audit(id: "4763", level: .may, body: #"{"query":"{ __typename }","variables":["array"]}"#, status: .exactly(400)),
-        Audit(id: "2EA1", level: .should, body: "{" + typeQuery + #","variables":{"name":"sometype"}}"#,
-              status: .exactly(200), noErrors: true),
-        Audit(id: "28B9", level: .must, accept: json, body: "{" + typeQuery + #","variables":{"name":"sometype"}}"#,
-              status: .exactly(200), noErrors: true),
-        Audit(id: "D6D5", level: .may, method: .get,
-              uri: "/graphql?query=query%20Type(%24name%3A%20String!)%20%7B%20__type(name%3A%20%24name)%20%7B%20name%20%7D%20%7D"
+        Audit(
+            id: "4763", level: .may, body: #"{"query":"{ __typename }","variables":["array"]}"#, status: .exactly(400)),
+        Audit(
+            id: "2EA1", level: .should, body: "{" + typeQuery + #","variables":{"name":"sometype"}}"#,
+            status: .exactly(200), noErrors: true),
+        Audit(
+            id: "28B9", level: .must, accept: json, body: "{" + typeQuery + #","variables":{"name":"sometype"}}"#,
+            status: .exactly(200), noErrors: true),
+        Audit(
+            id: "D6D5", level: .may, method: .get,
+            uri:
+                "/graphql?query=query%20Type(%24name%3A%20String!)%20%7B%20__type(name%3A%20%24name)%20%7B%20name%20%7D%20%7D"
                 + "&variables=%7B%22name%22%3A%22sometype%22%7D", contentType: nil, body: nil, status: .exactly(200),
-              noErrors: true),
-        Audit(id: "6A70", level: .may, method: .get,
-              uri: "/graphql?query=query%20Type(%24name%3A%20String!)%20%7B%20__type(name%3A%20%24name)%20%7B%20name%20%7D%20%7D"
+            noErrors: true),
+        Audit(
+            id: "6A70", level: .may, method: .get,
+            uri:
+                "/graphql?query=query%20Type(%24name%3A%20String!)%20%7B%20__type(name%3A%20%24name)%20%7B%20name%20%7D%20%7D"
                 + "&variables=%7B%22name%22%3A%22sometype%22%7D", contentType: nil, accept: json, body: nil,
-              status: .exactly(200), noErrors: true),
-        Audit(id: "58B0", level: .may, body: #"{"query":"{ __typename }","extensions":"string"}"#, status: .exactly(400)),
+            status: .exactly(200), noErrors: true),
+        Audit(
+            id: "58B0", level: .may, body: #"{"query":"{ __typename }","extensions":"string"}"#, status: .exactly(400)),
         Audit(id: "58B1", level: .may, body: #"{"query":"{ __typename }","extensions":0}"#, status: .exactly(400)),
         Audit(id: "58B2", level: .may, body: #"{"query":"{ __typename }","extensions":false}"#, status: .exactly(400)),
-        Audit(id: "58B3", level: .may, body: #"{"query":"{ __typename }","extensions":["array"]}"#,
-              status: .exactly(400)),
-        Audit(id: "428F", level: .should, body: #"{"query":"{ __typename }","extensions":{"some":"value"}}"#,
-              status: .exactly(200)),
-        Audit(id: "1B7A", level: .must, accept: json, body: #"{"query":"{ __typename }","extensions":{"some":"value"}}"#,
-              status: .exactly(200)),
+        Audit(
+            id: "58B3", level: .may, body: #"{"query":"{ __typename }","extensions":["array"]}"#,
+            status: .exactly(400)),
+        Audit(
+            id: "428F", level: .should, body: #"{"query":"{ __typename }","extensions":{"some":"value"}}"#,
+            status: .exactly(200)),
+        Audit(
+            id: "1B7A", level: .must, accept: json, body: #"{"query":"{ __typename }","extensions":{"some":"value"}}"#,
+            status: .exactly(200)),
         Audit(id: "B6DC", level: .may, body: #"{ "not a JSON"#, status: .any),
         Audit(id: "BCF8", level: .should, body: #"{ "not a JSON"#, status: .exactly(400)),
         Audit(id: "B7N8", level: .should, accept: json, body: #"{ "not a JSON"#, status: .exactly(400)),

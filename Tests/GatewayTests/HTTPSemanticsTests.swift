@@ -22,45 +22,67 @@ struct HTTPSemanticsTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "Accept naming nothing supported is 406", headers: [
-            ("content-type", "application/json"), ("accept", "text/html"),
-        ], status: 406, code: "NOT_ACCEPTABLE"),
-        Case(name: "multipart/mixed only (incremental delivery) is 406", headers: [
-            ("content-type", "application/json"), ("accept", "multipart/mixed"),
-        ], status: 406, code: "NOT_ACCEPTABLE"),
-        Case(name: "text/plain without preflight header is 415 (CSRF)",
-             headers: [("content-type", "text/plain")], status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
-        Case(name: "form body is 415 (CSRF)", headers: [("content-type", "application/x-www-form-urlencoded")],
-             body: "query=%7Bhello%7D", status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
-        Case(name: "multipart body is 415 (CSRF)", headers: [("content-type", "multipart/form-data; boundary=x")],
-             status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
-        Case(name: "form body stays 415 even with a preflight header", headers: [
-            ("content-type", "application/x-www-form-urlencoded"), ("graphql-require-preflight", "1"),
-        ], status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
-        Case(name: "text/plain with GraphQL-Require-Preflight is read as JSON",
-             headers: [("content-type", "text/plain"), ("graphql-require-preflight", "1")], status: 200, code: nil),
-        Case(name: "text/plain with apollo-require-preflight is read as JSON",
-             headers: [("content-type", "text/plain"), ("apollo-require-preflight", "true")], status: 200, code: nil),
-        Case(name: "unknown content type is 415", headers: [("content-type", "application/xml")],
-             status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
-        Case(name: "a charset other than UTF-8 is 415", headers: [("content-type", "application/json; charset=latin1")],
-             status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
-        Case(name: "a body over 1 MiB is 413",
-             body: #"{"query":"{ hello }","pad":""# + String(repeating: "x", count: 1 << 20) + #""}"#,
-             status: 413, code: "PAYLOAD_TOO_LARGE"),
+        Case(
+            name: "Accept naming nothing supported is 406",
+            headers: [
+                ("content-type", "application/json"), ("accept", "text/html"),
+            ], status: 406, code: "NOT_ACCEPTABLE"),
+        Case(
+            name: "multipart/mixed only (incremental delivery) is 406",
+            headers: [
+                ("content-type", "application/json"), ("accept", "multipart/mixed"),
+            ], status: 406, code: "NOT_ACCEPTABLE"),
+        Case(
+            name: "text/plain without preflight header is 415 (CSRF)",
+            headers: [("content-type", "text/plain")], status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
+        Case(
+            name: "form body is 415 (CSRF)", headers: [("content-type", "application/x-www-form-urlencoded")],
+            body: "query=%7Bhello%7D", status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
+        Case(
+            name: "multipart body is 415 (CSRF)", headers: [("content-type", "multipart/form-data; boundary=x")],
+            status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
+        Case(
+            name: "form body stays 415 even with a preflight header",
+            headers: [
+                ("content-type", "application/x-www-form-urlencoded"), ("graphql-require-preflight", "1"),
+            ], status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
+        Case(
+            name: "text/plain with GraphQL-Require-Preflight is read as JSON",
+            headers: [("content-type", "text/plain"), ("graphql-require-preflight", "1")], status: 200, code: nil),
+        Case(
+            name: "text/plain with apollo-require-preflight is read as JSON",
+            headers: [("content-type", "text/plain"), ("apollo-require-preflight", "true")], status: 200, code: nil),
+        Case(
+            name: "unknown content type is 415", headers: [("content-type", "application/xml")],
+            status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
+        Case(
+            name: "a charset other than UTF-8 is 415", headers: [("content-type", "application/json; charset=latin1")],
+            status: 415, code: "UNSUPPORTED_MEDIA_TYPE"),
+        Case(
+            name: "a body over 1 MiB is 413",
+            body: #"{"query":"{ hello }","pad":""# + String(repeating: "x", count: 1 << 20) + #""}"#,
+            status: 413, code: "PAYLOAD_TOO_LARGE"),
         Case(name: "a JSON body that is not an object is 400", body: "42", status: 400, code: "BAD_REQUEST"),
-        Case(name: "a batch is 400 unless batching is enabled",
-             body: #"[{"query":"{ hello }"},{"query":"{ hello }"}]"#, status: 400, code: "BAD_REQUEST"),
-        Case(name: "a mutation over GET is 405 with Allow: POST", method: .get,
-             uri: "/graphql?query=mutation%7BsetGreeting(text%3A%22x%22)%7D", headers: [], body: nil, status: 405,
-             code: "METHOD_NOT_ALLOWED", allow: "POST"),
-        Case(name: "PUT is 405 with Allow: GET, POST", method: .put, status: 405, code: "METHOD_NOT_ALLOWED",
-             allow: "GET, POST"),
-        Case(name: "a GET without query is 400", method: .get, headers: [], body: nil, status: 400, code: "BAD_REQUEST"),
-        Case(name: "GET with invalid variables JSON is 400", method: .get,
-             uri: "/graphql?query=%7Bhello%7D&variables=%7Bnope", headers: [], body: nil, status: 400, code: "BAD_REQUEST"),
-        Case(name: "an unknown operation name is a request error", body: #"{"query":"{ hello }","operationName":"Nope"}"#,
-             status: 200, code: "OPERATION_RESOLUTION_FAILURE"),
+        Case(
+            name: "a batch is 400 unless batching is enabled",
+            body: #"[{"query":"{ hello }"},{"query":"{ hello }"}]"#, status: 400, code: "BAD_REQUEST"),
+        Case(
+            name: "a mutation over GET is 405 with Allow: POST", method: .get,
+            uri: "/graphql?query=mutation%7BsetGreeting(text%3A%22x%22)%7D", headers: [], body: nil, status: 405,
+            code: "METHOD_NOT_ALLOWED", allow: "POST"),
+        Case(
+            name: "PUT is 405 with Allow: GET, POST", method: .put, status: 405, code: "METHOD_NOT_ALLOWED",
+            allow: "GET, POST"),
+        Case(
+            name: "a GET without query is 400", method: .get, headers: [], body: nil, status: 400, code: "BAD_REQUEST"),
+        Case(
+            name: "GET with invalid variables JSON is 400", method: .get,
+            uri: "/graphql?query=%7Bhello%7D&variables=%7Bnope", headers: [], body: nil, status: 400,
+            code: "BAD_REQUEST"),
+        Case(
+            name: "an unknown operation name is a request error",
+            body: #"{"query":"{ hello }","operationName":"Nope"}"#,
+            status: 200, code: "OPERATION_RESOLUTION_FAILURE"),
     ]
 
     @Test(arguments: cases)

@@ -102,18 +102,22 @@ struct ObservabilityTests {
         #expect(line.hasSuffix("}\n"))
     }
 
-    @Test("JSON string escaping", arguments: [
-        ("plain", #""plain""#), ("q\"uote", #""q\"uote""#), ("back\\slash", #""back\\slash""#),
-        ("line\nbreak", #""line\nbreak""#), ("\u{01}", #""\u0001""#), ("é🏊", #""é🏊""#),
-    ])
+    @Test(
+        "JSON string escaping",
+        arguments: [
+            ("plain", #""plain""#), ("q\"uote", #""q\"uote""#), ("back\\slash", #""back\\slash""#),
+            ("line\nbreak", #""line\nbreak""#), ("\u{01}", #""\u0001""#), ("é🏊", #""é🏊""#),
+        ])
     func escaping(input: String, expected: String) {
         #expect(JSONLogHandler.quoted(input) == expected)
     }
 
-    @Test("Prometheus names from libraries are sanitised", arguments: [
-        ("http.server.request.duration", "http_server_request_duration"), ("hb.requests", "hb_requests"),
-        ("already_fine:total", "already_fine:total"), ("a-b c", "a_b_c"),
-    ])
+    @Test(
+        "Prometheus names from libraries are sanitised",
+        arguments: [
+            ("http.server.request.duration", "http_server_request_duration"), ("hb.requests", "hb_requests"),
+            ("already_fine:total", "already_fine:total"), ("a-b c", "a_b_c"),
+        ])
     func sanitizer(name: String, expected: String) {
         let factory = PrometheusMetricsFactory.sanitized(registry: PrometheusCollectorRegistry())
         #expect(factory.nameAndLabelSanitizer(name, []).0 == expected)

@@ -23,7 +23,8 @@ struct PersistedQueryTests {
         let app = try await GatewayFixture.application()
         try await app.test(.router) { client in
             try await client.execute(
-                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON, body: Self.body(query: nil, hash: Self.hash)
+                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
+                body: Self.body(query: nil, hash: Self.hash)
             ) { response in
                 #expect(response.status == .ok)
                 #expect(response.errorCodes == ["PERSISTED_QUERY_NOT_FOUND"])
@@ -37,7 +38,8 @@ struct PersistedQueryTests {
                 #expect(response.text == #"{"data":{"hello":"Hello, APQ!"}}"#)
             }
             try await client.execute(
-                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON, body: Self.body(query: nil, hash: Self.hash)
+                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
+                body: Self.body(query: nil, hash: Self.hash)
             ) { response in
                 #expect(response.text == #"{"data":{"hello":"Hello, APQ!"}}"#)
             }
@@ -47,7 +49,8 @@ struct PersistedQueryTests {
                 #expect(response.text == #"{"data":{"hello":"Hello, APQ!"}}"#)
             }
             try await client.execute(uri: "/metrics", method: .get) { response in
-                #expect(response.text.contains("graphql_persisted_query_hit_ratio 0.6666666666666666"), "\(response.text)")
+                #expect(
+                    response.text.contains("graphql_persisted_query_hit_ratio 0.6666666666666666"), "\(response.text)")
             }
         }
     }
@@ -78,14 +81,18 @@ struct PersistedQueryTests {
     }
 
     static let refusals: [Refusal] = [
-        Refusal(name: "hash does not match the text", query: "{ hello }", hash: hash,
-                message: "The persisted query's sha256Hash does not match the SHA-256 of its query text."),
-        Refusal(name: "upper-case hash", query: nil, hash: hash.uppercased(),
-                message: #"extensions.persistedQuery must be {"version": 1, "sha256Hash": <64 lower-case hex digits>}."#),
-        Refusal(name: "short hash", query: nil, hash: "abc",
-                message: #"extensions.persistedQuery must be {"version": 1, "sha256Hash": <64 lower-case hex digits>}."#),
-        Refusal(name: "unknown version", query: nil, hash: hash, version: 2,
-                message: #"extensions.persistedQuery must be {"version": 1, "sha256Hash": <64 lower-case hex digits>}."#),
+        Refusal(
+            name: "hash does not match the text", query: "{ hello }", hash: hash,
+            message: "The persisted query's sha256Hash does not match the SHA-256 of its query text."),
+        Refusal(
+            name: "upper-case hash", query: nil, hash: hash.uppercased(),
+            message: #"extensions.persistedQuery must be {"version": 1, "sha256Hash": <64 lower-case hex digits>}."#),
+        Refusal(
+            name: "short hash", query: nil, hash: "abc",
+            message: #"extensions.persistedQuery must be {"version": 1, "sha256Hash": <64 lower-case hex digits>}."#),
+        Refusal(
+            name: "unknown version", query: nil, hash: hash, version: 2,
+            message: #"extensions.persistedQuery must be {"version": 1, "sha256Hash": <64 lower-case hex digits>}."#),
     ]
 
     @Test(arguments: refusals)
@@ -109,7 +116,8 @@ struct PersistedQueryTests {
             GatewayConfiguration(persistedQueries: PersistedQueryConfiguration(enabled: false)))
         try await app.test(.router) { client in
             try await client.execute(
-                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON, body: Self.body(query: nil, hash: Self.hash)
+                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
+                body: Self.body(query: nil, hash: Self.hash)
             ) { response in
                 #expect(response.errorCodes == ["PERSISTED_QUERY_NOT_SUPPORTED"])
             }

@@ -27,49 +27,71 @@ struct RequestLimitsTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "characters: 15 001", query: "{ hello }" + String(repeating: " ", count: 14_992),
-             codes: ["MAX_CHARACTERS_LIMIT"], message: "The document has more than 15000 characters."),
+        Case(
+            name: "characters: 15 001", query: "{ hello }" + String(repeating: " ", count: 14_992),
+            codes: ["MAX_CHARACTERS_LIMIT"], message: "The document has more than 15000 characters."),
         Case(name: "tokens: 2 001", query: "{ " + repeated("hello", 1_999) + " }", codes: ["MAX_TOKENS_LIMIT"]),
-        Case(name: "parser depth: 10 000 levels does not crash", query: String(repeating: "{a", count: 5_000),
-             codes: ["MAX_PARSER_DEPTH_LIMIT"]),
-        Case(name: "query depth: 11", query: "{ user(id: 1) { " + repeated("friends(first: 1) {", 9) + " id" + String(repeating: " }", count: 10) + " }",
-             codes: ["MAX_DEPTH_LIMIT"]),
-        Case(name: "aliases: 16 (graphql-cop dos_alias_overloading)",
-             query: "{ " + (0..<16).map { "a\($0): __typename" }.joined(separator: " ") + " }",
-             codes: ["MAX_ALIASES_LIMIT", "MAX_ROOT_FIELDS_LIMIT"]),
+        Case(
+            name: "parser depth: 10 000 levels does not crash", query: String(repeating: "{a", count: 5_000),
+            codes: ["MAX_PARSER_DEPTH_LIMIT"]),
+        Case(
+            name: "query depth: 11",
+            query: "{ user(id: 1) { " + repeated("friends(first: 1) {", 9) + " id" + String(repeating: " }", count: 10)
+                + " }",
+            codes: ["MAX_DEPTH_LIMIT"]),
+        Case(
+            name: "aliases: 16 (graphql-cop dos_alias_overloading)",
+            query: "{ " + (0..<16).map { "a\($0): __typename" }.joined(separator: " ") + " }",
+            codes: ["MAX_ALIASES_LIMIT", "MAX_ROOT_FIELDS_LIMIT"]),
         Case(name: "root fields: 11", query: "{ " + repeated("hello", 11) + " }", codes: ["MAX_ROOT_FIELDS_LIMIT"]),
-        Case(name: "fields after fragment expansion: 500 × __typename (graphql-cop dos_field_duplication)",
-             query: "query { users { ...F } } fragment F on User { " + repeated("__typename", 500) + " }",
-             codes: ["MAX_FIELDS_LIMIT"],
-             message: "The operation selects 501 fields, which exceeds the limit of 200."),
-        Case(name: "directives per field: 6", query: "{ hello" + repeated(" @include(if: true)", 1) + repeated(" @skip(if: false)", 1)
+        Case(
+            name: "fields after fragment expansion: 500 × __typename (graphql-cop dos_field_duplication)",
+            query: "query { users { ...F } } fragment F on User { " + repeated("__typename", 500) + " }",
+            codes: ["MAX_FIELDS_LIMIT"],
+            message: "The operation selects 501 fields, which exceeds the limit of 200."),
+        Case(
+            name: "directives per field: 6",
+            query: "{ hello" + repeated(" @include(if: true)", 1) + repeated(" @skip(if: false)", 1)
                 + " @deprecated @deprecated @deprecated @deprecated }",
-             codes: ["GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED",
-                     "MAX_DIRECTIVES_LIMIT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED",
-                     "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED"]),
-        Case(name: "directives in the operation: 22",
-             query: "{ users(first: 1) { " + (0..<11).map { "a\($0): id @include(if: true) @skip(if: false)" }
+            codes: [
+                "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED",
+                "MAX_DIRECTIVES_LIMIT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED",
+                "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_VALIDATION_FAILED",
+            ]),
+        Case(
+            name: "directives in the operation: 22",
+            query: "{ users(first: 1) { "
+                + (0..<11).map { "a\($0): id @include(if: true) @skip(if: false)" }
                 .joined(separator: " ") + " } }",
-             codes: ["MAX_DIRECTIVES_LIMIT"],
-             message: "The operation uses 22 directives, which exceeds the limit of 20."),
-        Case(name: "cost: 1 + 100 × (1 + 100)", query: "{ users(first: 100) { friends(first: 100) { id } } }",
-             codes: ["COST_ESTIMATED_TOO_EXPENSIVE"]),
-        Case(name: "circular fragments (graphql-cop dos_circular_fragment)",
-             query: "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }",
-             codes: ["GRAPHQL_VALIDATION_FAILED"], message: "Cannot spread fragment \"A\" within itself via \"B\"."),
-        Case(name: "introspection is off (graphql-cop info_introspect)", query: "{ __schema { types { name } } }",
-             codes: ["INTROSPECTION_DISABLED"], message: "Introspection is disabled on this server."),
-        Case(name: "introspection inside a fragment is off too",
-             query: "{ ...I } fragment I on Query { __type(name: \"User\") { name } }", codes: ["INTROSPECTION_DISABLED"]),
-        Case(name: "circular introspection is limited by depth when introspection is on (dos_circular_introspection)",
-             query: "{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { type "
+            codes: ["MAX_DIRECTIVES_LIMIT"],
+            message: "The operation uses 22 directives, which exceeds the limit of 20."),
+        Case(
+            name: "cost: 1 + 100 × (1 + 100)", query: "{ users(first: 100) { friends(first: 100) { id } } }",
+            codes: ["COST_ESTIMATED_TOO_EXPENSIVE"]),
+        Case(
+            name: "circular fragments (graphql-cop dos_circular_fragment)",
+            query: "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }",
+            codes: ["GRAPHQL_VALIDATION_FAILED"], message: "Cannot spread fragment \"A\" within itself via \"B\"."),
+        Case(
+            name: "introspection is off (graphql-cop info_introspect)", query: "{ __schema { types { name } } }",
+            codes: ["INTROSPECTION_DISABLED"], message: "Introspection is disabled on this server."),
+        Case(
+            name: "introspection inside a fragment is off too",
+            query: "{ ...I } fragment I on Query { __type(name: \"User\") { name } }", codes: ["INTROSPECTION_DISABLED"]
+        ),
+        Case(
+            name: "circular introspection is limited by depth when introspection is on (dos_circular_introspection)",
+            query: "{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { type "
                 + "{ name } } } } } } } } } } } } }",
-             introspection: true, codes: ["MAX_DEPTH_LIMIT"], onlyFirstCode: true),
-        Case(name: "field suggestions are masked without introspection (info_field_suggestions)", query: "{ helo }",
-             codes: ["GRAPHQL_VALIDATION_FAILED"],
-             message: "Cannot query field \"helo\" on type \"Query\". [Suggestion hidden]"),
-        Case(name: "field suggestions are given with introspection on", query: "{ helo }", introspection: true,
-             codes: ["GRAPHQL_VALIDATION_FAILED"], message: "Cannot query field \"helo\" on type \"Query\". Did you mean \"hello\"?"),
+            introspection: true, codes: ["MAX_DEPTH_LIMIT"], onlyFirstCode: true),
+        Case(
+            name: "field suggestions are masked without introspection (info_field_suggestions)", query: "{ helo }",
+            codes: ["GRAPHQL_VALIDATION_FAILED"],
+            message: "Cannot query field \"helo\" on type \"Query\". [Suggestion hidden]"),
+        Case(
+            name: "field suggestions are given with introspection on", query: "{ helo }", introspection: true,
+            codes: ["GRAPHQL_VALIDATION_FAILED"],
+            message: "Cannot query field \"helo\" on type \"Query\". Did you mean \"hello\"?"),
     ]
 
     @Test(arguments: cases)
@@ -97,7 +119,9 @@ struct RequestLimitsTests {
         try await app.test(.router) { client in
             try await client.execute(
                 uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
-                body: GatewayFixture.json(["query": "query { __typename " + Self.repeated("@aa", 10, separator: "") + " }"])
+                body: GatewayFixture.json([
+                    "query": "query { __typename " + Self.repeated("@aa", 10, separator: "") + " }"
+                ])
             ) { response in
                 #expect(response.errors.count == 5)
                 #expect(response.errorCodes.last == "TOO_MANY_ERRORS")
@@ -112,7 +136,9 @@ struct RequestLimitsTests {
         try await app.test(.router) { client in
             try await client.execute(
                 uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
-                body: GatewayFixture.json(["query": "{ users { " + (0..<80).map { "f\($0)" }.joined(separator: " ") + " } }"])
+                body: GatewayFixture.json([
+                    "query": "{ users { " + (0..<80).map { "f\($0)" }.joined(separator: " ") + " } }"
+                ])
             ) { response in
                 #expect(response.status == .ok)
                 #expect(response.errors.count == 50)
@@ -153,7 +179,8 @@ struct RequestLimitsTests {
     func explorerOff() async throws {
         let app = try await GatewayFixture.application()
         try await app.test(.router) { client in
-            try await client.execute(uri: "/graphql", method: .get, headers: [.accept: "text/html,*/*;q=0.8"]) { response in
+            try await client.execute(uri: "/graphql", method: .get, headers: [.accept: "text/html,*/*;q=0.8"]) {
+                response in
                 #expect(response.contentType?.hasPrefix("text/html") == false)
                 #expect(!response.text.contains("<html"))
             }
