@@ -84,8 +84,8 @@ extension GraphQLHandler {
                 Refusal(
                     outcome: Self.outcome(
                         .badRequest(
-                            "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": <64 lower-case hex digits>}."
-                        ))))
+                            "extensions.persistedQuery must be {\"version\": 1, "
+                                + "\"sha256Hash\": <64 lower-case hex digits>}."))))
         }
         if let query = request.query {
             guard PersistedQueryStore.hash(query) == hash else {

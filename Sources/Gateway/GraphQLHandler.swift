@@ -173,8 +173,7 @@ struct GraphQLHandler: Sendable {
             return outcome
         }
         if let registerHash, let persistedQueries { persistedQueries.register(query, hash: registerHash) }
-        let result = await executor.execute(
-            plan, variables: request.variables, rootValue: configuration.rootValue.value, context: context)
+        let result = await execute(plan, variables: request.variables, context: context)
         guard result.hasData else {
             var outcome = requestErrors(result.errors, mediaType: mediaType)
             outcome.operationType = plan.operationType
@@ -185,6 +184,34 @@ struct GraphQLHandler: Sendable {
             status: 200, body: result.jsonBytes(), operationType: plan.operationType,
             errorCodes: result.errors.map(Self.code))
     }
+
+    /// Executes under the deadline: the executor stops starting resolvers once it passes, and
+    /// shortly after, whatever still runs (a slow statement) is cancelled, so its work stops too.
+    private func execute(
+        _ plan: ExecutionPlan, variables: [String: GraphQLValue], context: GraphQL.RequestContext
+    ) async -> ExecutionResult {
+        let rootValue = configuration.rootValue.value
+        guard let deadline = context.deadline else {
+            return await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
+        }
+        return await withTaskGroup(of: ExecutionResult?.self) { group in
+            group.addTask {
+                await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
+            }
+            group.addTask {
+                try? await Task.sleep(until: deadline + Self.cancellationGrace, clock: .continuous)
+                return nil
+            }
+            while let next = await group.next() {
+                group.cancelAll()
+                if let result = next { return result }
+            }
+            preconditionFailure("the execution task always yields a result")
+        }
+    }
+
+    /// Time past the deadline during which the executor's own deadline check may answer first.
+    static let cancellationGrace = Duration.milliseconds(500)
 
     /// A request error: no `data`, the status from the profile, at most `maxErrors` errors.
     private func requestErrors(_ errors: [GraphQLError], mediaType: ResponseMediaType) -> Outcome {

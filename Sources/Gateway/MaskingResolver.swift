@@ -13,6 +13,11 @@ struct MaskingResolver: FieldResolver {
             return try await wrapped.resolve(batch)
         } catch let error as FieldError {
             throw error
+        } catch is CancellationError {
+            if let deadline = batch.context.deadline, ContinuousClock.now >= deadline {
+                throw FieldError("The request ran past its deadline.", code: "DEADLINE_EXCEEDED")
+            }
+            throw FieldError("The request was cancelled.", code: "REQUEST_CANCELLED")
         } catch {
             logger.error(
                 "resolver failed",

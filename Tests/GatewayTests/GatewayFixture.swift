@@ -16,6 +16,7 @@ enum GatewayFixture {
           users(first: Int): [User!]!
           me: String
           boom: String
+          slow: String
         }
         type Mutation { setGreeting(text: String!): String }
         type User { id: ID! name: String friends(first: Int): [User!]! }
@@ -40,6 +41,10 @@ enum GatewayFixture {
         },
         "Query.boom": ClosureResolver { _ in
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "/secret/path"])
+        },
+        "Query.slow": ClosureResolver { batch in
+            try await Task.sleep(for: .seconds(30))
+            return batch.parents.map { _ in .value("finished") }
         },
         "User.friends": ClosureResolver { batch in batch.parents.map { _ in .value(.list([])) } },
         "Mutation.setGreeting": ClosureResolver { batch in

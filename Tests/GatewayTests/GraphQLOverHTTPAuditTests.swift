@@ -56,6 +56,8 @@ struct GraphQLOverHTTPAuditTests {
     static let runSwim = #"{"query":"{ __type(name: \"Run🏃Swim🏊\") { name } }"}"#
     static let typeQuery = #""query":"query Type($name: String!) { __type(name: $name) { name } }""#
     static let coercion = #"{"query":"query CoerceMe($id: ID!) { user(id: $id) { id } }","variables":{"id":null}}"#
+    static let typeGet = "/graphql?query=query%20Type(%24name%3A%20String!)%20%7B%20__type(name%3A%20%24name)%20"
+        + "%7B%20name%20%7D%20%7D&variables=%7B%22name%22%3A%22sometype%22%7D"
     static let unknownField = #"{"query":"{ 8f31403dfe404bccbb0e835f2629c6a7 }"}"#
 
     static let audits: [Audit] = [
@@ -133,14 +135,12 @@ struct GraphQLOverHTTPAuditTests {
         Audit(
             id: "D6D5", level: .may, method: .get,
             uri:
-                "/graphql?query=query%20Type(%24name%3A%20String!)%20%7B%20__type(name%3A%20%24name)%20%7B%20name%20%7D%20%7D"
-                + "&variables=%7B%22name%22%3A%22sometype%22%7D", contentType: nil, body: nil, status: .exactly(200),
+                typeGet, contentType: nil, body: nil, status: .exactly(200),
             noErrors: true),
         Audit(
             id: "6A70", level: .may, method: .get,
             uri:
-                "/graphql?query=query%20Type(%24name%3A%20String!)%20%7B%20__type(name%3A%20%24name)%20%7B%20name%20%7D%20%7D"
-                + "&variables=%7B%22name%22%3A%22sometype%22%7D", contentType: nil, accept: json, body: nil,
+                typeGet, contentType: nil, accept: json, body: nil,
             status: .exactly(200), noErrors: true),
         Audit(
             id: "58B0", level: .may, body: #"{"query":"{ __typename }","extensions":"string"}"#, status: .exactly(400)),

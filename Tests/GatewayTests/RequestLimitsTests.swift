@@ -161,6 +161,21 @@ struct RequestLimitsTests {
         }
     }
 
+    @Test("a resolver still running past the deadline is cancelled and reports DEADLINE_EXCEEDED")
+    func cancelledPastDeadline() async throws {
+        let app = try await GatewayFixture.application(
+            GatewayConfiguration(limits: RequestLimits(timeout: .milliseconds(100))))
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
+                body: GatewayFixture.json(["query": "{ slow }"])
+            ) { response in
+                #expect(response.text.contains(#""data":{"slow":null}"#), "\(response.text)")
+                #expect(response.errorCodes == ["DEADLINE_EXCEEDED"], "\(response.text)")
+            }
+        }
+    }
+
     @Test("no tracing extension is ever added (graphql-cop info_trace_mode)")
     func noTracing() async throws {
         let app = try await GatewayFixture.application()
