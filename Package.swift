@@ -82,6 +82,7 @@ let package = Package(
             dependencies: ["GraphQL"],
             resources: [.copy("Language/Fixtures"), .process("Types/Fixtures")]
         ),
+        .testTarget(name: "sluiceTests", dependencies: ["sluice"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

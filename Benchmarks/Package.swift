@@ -26,6 +26,11 @@ let package = Package(
             dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
             exclude: ["Baseline"]
         ),
+        .executableTarget(
+            name: "ExecutionBenchmark",
+            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")],
+            exclude: ["Baseline"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,9 +4,12 @@ import GraphQL
 
 /// Parses the same documents with this package's parser and with GraphQLSwift/GraphQL 4.3.0's
 /// (built from `Baseline/` and run as a child process on this machine, in the same run), and
-/// prints the ratios. Run in release: `swift run -c release --package-path Benchmarks ParserBenchmark`
+/// prints the ratios. The two alternate in rounds, so a change in machine load during the run
+/// affects both alike. Run in release: `swift run -c release --package-path Benchmarks ParserBenchmark`
 @main
 struct ParserBenchmark {
+    static let rounds = 5
+
     static func main() throws {
         let baseline = try BaselineRunner.build()
         let introspection = Documents.introspectionQuery
@@ -14,19 +17,32 @@ struct ParserBenchmark {
         print("introspection query: \(introspection.utf8.count) bytes; schema: \(schema.utf8.count) bytes")
 
         // Both sides start from a String and end with a full AST, locations included.
-        let ours = try Benchmark("sluice: introspection query", iterations: 2_000, warmup: 200).run {
+        try compare(
+            "introspection query", introspection, iterations: 500, warmup: 100, baseline: baseline
+        ) {
             _ = try Parser(introspection).parseDocument()
         }
-        let theirs = try baseline.measure(
-            "GraphQLSwift: introspection query", introspection, iterations: 2_000, warmup: 200)
-        ours.report(against: theirs)
-        print(String(format: "speed-up: %.2f×\n", theirs.p50 / max(ours.p50, 1)))
-
-        let oursSDL = try Benchmark("sluice: 200 KB SDL", iterations: 100, warmup: 10).run {
+        print("")
+        try compare("200 KB SDL", schema, iterations: 20, warmup: 3, baseline: baseline) {
             _ = try Parser(schema, options: .trusted).parseDocument()
         }
-        let theirsSDL = try baseline.measure("GraphQLSwift: 200 KB SDL", schema, iterations: 100, warmup: 10)
-        oursSDL.report(against: theirsSDL)
-        print(String(format: "speed-up: %.2f×", theirsSDL.p50 / max(oursSDL.p50, 1)))
+    }
+
+    /// `iterations` measured parses per round and side, `rounds` rounds, sides alternating.
+    static func compare(
+        _ label: String, _ document: String, iterations: Int, warmup: Int, baseline: BaselineRunner,
+        ours: () throws -> Void
+    ) throws {
+        var oursSamples = [UInt64]()
+        var theirsSamples = [UInt64]()
+        for _ in 0..<rounds {
+            oursSamples += try Benchmark("sluice", iterations: iterations, warmup: warmup).run(ours).sorted
+            theirsSamples += try baseline.measure("GraphQLSwift", document, iterations: iterations, warmup: warmup)
+                .sorted
+        }
+        let oursResult = BenchmarkHarness.Measurement(name: "sluice: \(label)", nanoseconds: oursSamples)
+        let theirsResult = BenchmarkHarness.Measurement(name: "GraphQLSwift: \(label)", nanoseconds: theirsSamples)
+        oursResult.report(against: theirsResult)
+        print(String(format: "speed-up: %.2f×", theirsResult.p50 / max(oursResult.p50, 1)))
     }
 }

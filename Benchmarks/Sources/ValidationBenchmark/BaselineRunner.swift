@@ -16,7 +16,9 @@ struct BaselineRunner {
     }
 
     /// Times the baseline on `files` the way `Benchmark.run` times ours.
-    func measure(_ name: String, _ files: [String], iterations: Int, warmup: Int) throws
+    func measure(
+        _ name: String, _ files: [String], iterations: Int, warmup: Int
+    ) throws
         -> BenchmarkHarness.Measurement
     {
         let output = try BaselineRunner.run(executable.path, files + [String(iterations), String(warmup)])

@@ -37,7 +37,8 @@ enum GeneratedDocuments {
         for index in 0..<(50 * scale) {
             let type = index % typeCount
             roots.append("  a\(index): t\(type)(id: \"\(index)\") { id ...F\(index) }")
-            fragments.append("""
+            fragments.append(
+                """
                 fragment F\(index) on T\(type) {
                   name value
                   next { id name }

@@ -14,13 +14,16 @@ struct Execution {
     let typeResolvers: [String: @Sendable (GraphQLValue) -> String?]
     /// Per field plan, whether `@skip`/`@include` let it in; empty when the plan has no conditions.
     let included: [Bool]
+    /// Whether the resolver groups of a level run concurrently.
+    let concurrent: Bool
     var tree = ResponseTree()
     var errors = [GraphQLError]()
 
     init(
         plan: ExecutionPlan, schema: Schema, context: RequestContext, variables: [String: GraphQLValue],
-        typeResolvers: [String: @Sendable (GraphQLValue) -> String?]
+        typeResolvers: [String: @Sendable (GraphQLValue) -> String?], concurrent: Bool
     ) {
+        self.concurrent = concurrent
         self.plan = plan
         self.schema = schema
         self.context = context
@@ -60,43 +63,108 @@ struct Execution {
             var next = [Int32]()
             var groups = [Group]()
             var groupIndex = [Int: Int]()
-            for object in level {
-                if tree.propagated, tree.isDead(Int(object)) { continue }
-                let record = tree.objects[Int(object)]
-                let objectPlan = plan.objectPlans[Int(record.plan)]
-                let fields = objectPlan.fields
-                let positions = onlyField.map { $0..<($0 + 1) } ?? fields.indices
+            for (planIndex, objects) in buckets(level) {
+                let objectPlan = plan.objectPlans[planIndex]
+                let positions = onlyField.map { $0..<($0 + 1) } ?? objectPlan.fields.indices
+                var properties = [PropertyField]()
                 for position in positions {
-                    let fieldIndex = fields[position]
-                    let slot = Int(record.fieldStart) + position
+                    let fieldIndex = objectPlan.fields[position]
                     if objectPlan.hasConditions, !included[fieldIndex] {
-                        tree.slots[slot] = .absent
+                        for object in objects { tree.slots[slot(object, position)] = .absent }
                         continue
                     }
                     let field = plan.fieldPlans[fieldIndex]
                     switch field.resolution {
                     case .property(let keys):
-                        guard case .value(let parent) = record.parent else { preconditionFailure("introspection parent") }
-                        _ = complete(Self.property(keys, of: parent), field.completion, slot: slot, field: field, next: &next)
+                        properties.append(PropertyField(position: position, field: field, keys: keys))
                     case .typename(let name):
-                        tree.slots[slot] = .leaf(name)
+                        for object in objects { tree.slots[slot(object, position)] = .leaf(name) }
                     case .resolver:
+                        let slots = objects.map { Int32(slot($0, position)) }
                         if let index = groupIndex[fieldIndex] {
-                            groups[index].objects.append(object)
-                            groups[index].slots.append(Int32(slot))
+                            groups[index].objects += objects
+                            groups[index].slots += slots
                         } else {
                             groupIndex[fieldIndex] = groups.count
-                            groups.append(Group(field: fieldIndex, objects: [object], slots: [Int32(slot)]))
+                            groups.append(Group(field: fieldIndex, objects: objects, slots: slots))
                         }
                     case .schema, .type, .introspection:
-                        resolveIntrospection(field, of: record, slot: slot, next: &next)
+                        for object in objects {
+                            let record = tree.objects[Int(object)]
+                            resolveIntrospection(field, of: record, slot: slot(object, position), next: &next)
+                        }
                     }
                 }
+                if !properties.isEmpty { resolveProperties(properties, objects, next: &next) }
             }
             onlyField = nil
             if !groups.isEmpty { await resolve(groups, next: &next) }
             level = next
         }
+    }
+
+    /// The live objects of a level by object plan, plans in first-seen order.
+    private func buckets(_ level: [Int32]) -> [(Int, [Int32])] {
+        var buckets = [(Int, [Int32])]()
+        for object in level {
+            if tree.propagated, tree.isDead(Int(object)) { continue }
+            let planIndex = Int(tree.objects[Int(object)].plan)
+            if let index = buckets.firstIndex(where: { $0.0 == planIndex }) {
+                buckets[index].1.append(object)
+            } else {
+                buckets.append((planIndex, [object]))
+            }
+        }
+        return buckets
+    }
+
+    @inline(__always)
+    private func slot(_ object: Int32, _ position: Int) -> Int {
+        Int(tree.objects[Int(object)].fieldStart) + position
+    }
+
+    /// A field of an object plan that reads its parent.
+    struct PropertyField {
+        let position: Int
+        let field: FieldPlan
+        let keys: [String]
+    }
+
+    /// Fields read from their parents, object by object so each parent is looked at while it is
+    /// hot in the cache; built-in scalars that need no conversion are stored as they are.
+    private mutating func resolveProperties(_ properties: [PropertyField], _ objects: [Int32], next: inout [Int32]) {
+        for object in objects {
+            let fieldStart = Int(tree.objects[Int(object)].fieldStart)
+            guard case .value(let parent) = tree.objects[Int(object)].parent else {
+                for property in properties {
+                    fail(fieldStart + property.position, property.field, FieldError("no parent value"))
+                }
+                continue
+            }
+            for property in properties {
+                let slot = fieldStart + property.position
+                let field = property.field
+                let keys = property.keys
+                let value = keys.count == 1 ? Self.property(keys[0], of: parent) : Self.property(keys, of: parent)
+                if let leaf = field.fastLeaf {
+                    if leaf.accepts(value) {
+                        tree.slots[slot] = .leaf(value)
+                        continue
+                    }
+                    if case .null = value, leaf.isNullable {
+                        tree.slots[slot] = .null
+                        continue
+                    }
+                }
+                _ = complete(value, field.completion, slot: slot, field: field, next: &next)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func property(_ key: String, of parent: GraphQLValue) -> GraphQLValue {
+        guard case .object(let fields) = parent else { return .null }
+        return fields[key] ?? .null
     }
 
     /// The parent's value under the first key present, null when none is.
@@ -134,7 +202,7 @@ struct Execution {
             batches.append((index, resolver, batch))
         }
         let results: [(Int, Result<[FieldOutcome], FieldError>)]
-        if batches.count == 1 || plan.operationType == .mutation {
+        if batches.count == 1 || !concurrent {
             var serial = [(Int, Result<[FieldOutcome], FieldError>)]()
             for (index, resolver, batch) in batches {
                 serial.append((index, await Self.call(resolver, batch)))
@@ -168,7 +236,9 @@ struct Execution {
         }
     }
 
-    private static func call(_ resolver: any FieldResolver, _ batch: FieldBatch) async -> Result<[FieldOutcome], FieldError> {
+    private static func call(
+        _ resolver: any FieldResolver, _ batch: FieldBatch
+    ) async -> Result<[FieldOutcome], FieldError> {
         do {
             let outcomes = try await resolver.resolve(batch)
             guard outcomes.count == batch.parents.count else {

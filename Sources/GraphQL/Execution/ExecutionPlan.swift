@@ -9,7 +9,7 @@ public final class ExecutionPlan: Sendable {
     public let operationType: OperationType
     public let operationName: String?
     let rootType: ObjectType
-    let variables: [VariablePlan]
+    let variableDefinitions: [VariableDefinition]
     /// The variables `@skip`/`@include` read; a `FieldCondition` literal indexes this list.
     let conditionVariables: [String]
     let objectPlans: [ObjectPlan]
@@ -17,13 +17,13 @@ public final class ExecutionPlan: Sendable {
     let rootPlan: Int
 
     init(
-        operationType: OperationType, operationName: String?, rootType: ObjectType, variables: [VariablePlan],
-        conditionVariables: [String], objectPlans: [ObjectPlan], fieldPlans: [FieldPlan], rootPlan: Int
+        operationType: OperationType, operationName: String?, rootType: ObjectType,
+        variableDefinitions: [VariableDefinition], conditionVariables: [String], objectPlans: [ObjectPlan], fieldPlans: [FieldPlan], rootPlan: Int
     ) {
         self.operationType = operationType
         self.operationName = operationName
         self.rootType = rootType
-        self.variables = variables
+        self.variableDefinitions = variableDefinitions
         self.conditionVariables = conditionVariables
         self.objectPlans = objectPlans
         self.fieldPlans = fieldPlans
@@ -34,15 +34,6 @@ public final class ExecutionPlan: Sendable {
     public var fieldCount: Int { fieldPlans.count }
 }
 
-/// A declared variable of the operation.
-struct VariablePlan: Sendable {
-    let name: String
-    let type: TypeRef
-    /// The declared default, coerced once; `nil` when none is declared.
-    let defaultValue: GraphQLValue?
-    let node: VariableDefinition
-}
-
 /// The fields one runtime object type answers for a selection set.
 ///
 /// Plans are classes so the executor's hot loop takes one reference, not a copy of every property.
@@ -51,11 +42,22 @@ final class ObjectPlan: Sendable {
     let fields: [Int]
     /// Whether some field depends on `@skip`/`@include` with a variable.
     let hasConditions: Bool
+    /// Every field's `"key":` bytes back to back; field `i` spans `keyOffsets[i]..<keyOffsets[i + 1]`.
+    let keyBuffer: [UInt8]
+    let keyOffsets: [Int]
 
-    init(type: ObjectType, fields: [Int], hasConditions: Bool) {
+    init(type: ObjectType, fields: [Int], of fieldPlans: [FieldPlan]) {
         self.type = type
         self.fields = fields
-        self.hasConditions = hasConditions
+        hasConditions = fields.contains { fieldPlans[$0].condition != nil }
+        var buffer = [UInt8]()
+        var offsets = [0]
+        for field in fields {
+            buffer += fieldPlans[field].keyBytes
+            offsets.append(buffer.count)
+        }
+        keyBuffer = buffer
+        keyOffsets = offsets
     }
 }
 
@@ -89,9 +91,12 @@ final class FieldPlan: Sendable {
         self.resolution = resolution
         self.completion = completion
         isNonNull = definition.type.isNonNull
+        fastLeaf = FastLeaf(completion)
     }
 
     let isNonNull: Bool
+    /// For a built-in scalar leaf: how to recognise a value that needs no conversion.
+    let fastLeaf: FastLeaf?
 
     enum Resolution: Sendable {
         /// The parent's type name, as a value ready to write.
@@ -107,6 +112,42 @@ final class FieldPlan: Sendable {
 
     /// `"Type.field"`, as error messages name a field.
     var coordinate: String { parentType.name + "." + definition.name }
+}
+
+/// A built-in scalar whose values mostly arrive in their output form already: the executor stores
+/// those without going through `Completion`.
+struct FastLeaf: Sendable {
+    enum Kind: Sendable { case string, int, float, boolean }
+    let kind: Kind
+    let isNullable: Bool
+
+    init?(_ completion: Completion) {
+        var inner = completion
+        var isNullable = true
+        if case .nonNull(let wrapped) = completion {
+            inner = wrapped
+            isNullable = false
+        }
+        guard case .scalar(let scalar) = inner else { return nil }
+        switch scalar.coercion {
+        case .string, .id: kind = .string
+        case .int: kind = .int
+        case .float: kind = .float
+        case .boolean: kind = .boolean
+        default: return nil
+        }
+        self.isNullable = isNullable
+    }
+
+    @inline(__always)
+    func accepts(_ value: GraphQLValue) -> Bool {
+        switch (kind, value) {
+        case (.string, .string), (.boolean, .bool): true
+        case (.int, .int(let int)): Int32(exactly: int) != nil
+        case (.float, .float(let double)): double.isFinite
+        default: false
+        }
+    }
 }
 
 /// A field's arguments: coerced at compile time when they are literals, else once per request.

@@ -26,7 +26,7 @@ public struct ExecutionResult: Sendable {
 
     /// The response as JSON bytes: `errors` first when there are any, then `data`, fields in query order.
     public func jsonBytes() -> [UInt8] {
-        var writer = ResponseWriter(capacity: data.map { $0.tree.slots.count * 16 + 64 } ?? 256)
+        var writer = ResponseWriter(capacity: data.map { $0.tree.slots.count * 24 + 64 } ?? 256)
         writer.bytes.append(UInt8(ascii: "{"))
         if !errors.isEmpty {
             writer.errors(errors)
@@ -50,18 +50,20 @@ public struct ExecutionResult: Sendable {
 
 extension ExecutionResult.ResponseData {
     func write(object: Int, into writer: inout ResponseWriter) {
-        let record = tree.objects[object]
-        let fields = plan.objectPlans[Int(record.plan)].fields
+        let objectPlan = plan.objectPlans[Int(tree.objects[object].plan)]
+        let fieldStart = Int(tree.objects[object].fieldStart)
         writer.bytes.append(UInt8(ascii: "{"))
         var first = true
-        var slot = Int(record.fieldStart)
-        for fieldIndex in fields {
-            defer { slot += 1 }
-            if case .absent = tree.slots[slot] { continue }
-            if !first { writer.bytes.append(UInt8(ascii: ",")) }
-            first = false
-            writer.bytes.append(contentsOf: plan.fieldPlans[fieldIndex].keyBytes)
-            write(slot: slot, into: &writer)
+        objectPlan.keyBuffer.withUnsafeBufferPointer { keys in
+            for position in objectPlan.fields.indices {
+                let slot = fieldStart + position
+                if case .absent = tree.slots[slot] { continue }
+                if !first { writer.bytes.append(UInt8(ascii: ",")) }
+                first = false
+                let key = objectPlan.keyOffsets[position]..<objectPlan.keyOffsets[position + 1]
+                writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keys[key]))
+                write(slot: slot, into: &writer)
+            }
         }
         writer.bytes.append(UInt8(ascii: "}"))
     }

@@ -9,12 +9,19 @@ public struct Executor: Sendable {
     public let resolvers: Resolvers
     public let limits: OperationLimits
     public let cache: PlanCache
+    /// Whether the resolver calls of one query level run concurrently (mutations never do); worth
+    /// it when resolvers wait on I/O, as pipelines do on the database.
+    public let concurrentLevels: Bool
 
-    public init(schema: Schema, resolvers: Resolvers = Resolvers(), limits: OperationLimits = .none, cacheCapacity: Int = 512) {
+    public init(
+        schema: Schema, resolvers: Resolvers = Resolvers(), limits: OperationLimits = .none, cacheCapacity: Int = 512,
+        concurrentLevels: Bool = true
+    ) {
         self.schema = schema
         self.resolvers = resolvers
         self.limits = limits
         cache = PlanCache(capacity: cacheCapacity)
+        self.concurrentLevels = concurrentLevels
     }
 
     /// One request: the document text, which operation, and the variables decoded from JSON.
@@ -91,7 +98,8 @@ public struct Executor: Sendable {
         case .failure(let failure): return ExecutionResult(requestErrors: failure.errors)
         }
         var execution = Execution(
-            plan: plan, schema: schema, context: context, variables: coerced, typeResolvers: resolvers.typeResolvers)
+            plan: plan, schema: schema, context: context, variables: coerced, typeResolvers: resolvers.typeResolvers,
+            concurrent: concurrentLevels && plan.operationType != .mutation)
         await execution.run(rootValue: rootValue)
         return ExecutionResult(
             errors: execution.errors, data: ExecutionResult.ResponseData(plan: plan, tree: execution.tree))

@@ -68,18 +68,11 @@ struct PlanCompiler {
                 message: "Schema is not configured to execute \(operation.operation.rawValue) operation.",
                 nodes: [operation], extensions: ["code": "OPERATION_RESOLUTION_FAILURE"]))
         }
-        var variables = [VariablePlan]()
-        for definition in operation.variableDefinitions {
-            let type = TypeRef(definition.type)
-            let defaultValue = definition.defaultValue.flatMap { try? schema.coerceLiteral($0, to: type) }
-            variables.append(VariablePlan(
-                name: definition.variable.name.value, type: type, defaultValue: defaultValue, node: definition))
-        }
         let root = objectPlan(rootType, [(operation.selectionSet, nil)])
         return .success(ExecutionPlan(
             operationType: operation.operation, operationName: operation.name?.value, rootType: rootType,
-            variables: variables, conditionVariables: conditionVariables, objectPlans: objectPlans.map { $0! },
-            fieldPlans: fieldPlans, rootPlan: root))
+            variableDefinitions: operation.variableDefinitions, conditionVariables: conditionVariables,
+            objectPlans: objectPlans.map { $0! }, fieldPlans: fieldPlans, rootPlan: root))
     }
 
     static func requestError(_ message: String) -> GraphQLError {
@@ -100,15 +93,13 @@ struct PlanCompiler {
             collect(set, on: type, condition: condition, order: &order, into: &grouped)
         }
         var fields = [Int]()
-        var hasConditions = false
         for responseKey in order {
             guard let occurrences = grouped[responseKey], let plan = fieldPlan(type, responseKey, occurrences) else {
                 continue
             }
-            if fieldPlans[plan].condition != nil { hasConditions = true }
             fields.append(plan)
         }
-        objectPlans[index] = ObjectPlan(type: type, fields: fields, hasConditions: hasConditions)
+        objectPlans[index] = ObjectPlan(type: type, fields: fields, of: fieldPlans)
         return index
     }
 
@@ -189,8 +180,10 @@ struct PlanCompiler {
         if let index = fieldPlanIndex[key] { return index }
         let first = unique[0].field
         guard let definition = schema.field(first.name.value, on: .object(type)) else { return nil }
+        // Included when any occurrence is: always, if one of them always is.
         let condition: FieldCondition? =
-            unique.contains { $0.condition == nil } ? nil : FieldCondition(clauses: unique.flatMap { $0.condition!.clauses })
+            unique.contains { $0.condition == nil }
+            ? nil : FieldCondition(clauses: unique.flatMap { $0.condition?.clauses ?? [] })
         // A sub-field reached through one occurrence only is included when that occurrence is; when
         // every occurrence has the same condition, the field's own inclusion already says it.
         let shared = unique.allSatisfy { $0.condition == unique[0].condition }

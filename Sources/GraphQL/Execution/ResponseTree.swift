@@ -101,11 +101,12 @@ struct ResponseTree {
     mutating func addObject(plan: Int, of executionPlan: ExecutionPlan, at slot: Int, parent: Parent) -> Int32 {
         let index = Int32(objects.count)
         let fields = executionPlan.objectPlans[plan].fields
-        objects.append(ObjectRecord(plan: Int32(plan), fieldStart: Int32(slots.count), slot: Int32(slot), parent: parent))
+        objects.append(
+            ObjectRecord(plan: Int32(plan), fieldStart: Int32(slots.count), slot: Int32(slot), parent: parent))
         for position in fields.indices {
             slots.append(.pending)
-            links.append(Link(
-                owner: index, position: Int32(position), isNonNull: executionPlan.fieldPlans[fields[position]].isNonNull))
+            let isNonNull = executionPlan.fieldPlans[fields[position]].isNonNull
+            links.append(Link(owner: index, position: Int32(position), isNonNull: isNonNull))
         }
         if slot >= 0 { slots[slot] = .object(index) }
         return index

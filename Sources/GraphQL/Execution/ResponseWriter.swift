@@ -149,7 +149,9 @@ struct ResponseWriter {
     /// `code` first, then the other keys sorted, so clients and golden files see a stable order.
     mutating func extensionObject(_ fields: [String: GraphQLError.ExtensionValue]) {
         bytes.append(UInt8(ascii: "{"))
-        let keys = fields.keys.sorted { lhs, rhs in lhs == "code" ? rhs != "code" : (rhs == "code" ? false : lhs < rhs) }
+        let keys = fields.keys.sorted { lhs, rhs in
+            lhs == "code" ? rhs != "code" : (rhs == "code" ? false : lhs < rhs)
+        }
         for (index, key) in keys.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             string(key)

@@ -5,17 +5,26 @@
 /// compare arguments of fields that must merge, and what round-trip tests compare. Compare
 /// `start`/`end` explicitly when positions matter.
 public struct Location: Sendable, Hashable, CustomStringConvertible {
-    /// Offset of the node's first byte.
-    public let start: Int
-    /// Offset just past the node's last byte.
-    public let end: Int
+    // 32-bit offsets keep every node smaller; the parser rejects sources too large for them.
+    private let startOffset: UInt32
+    private let endOffset: UInt32
     public let source: Source
 
+    /// Offsets beyond `Source.maxCount` are clamped to it.
     public init(start: Int, end: Int, source: Source) {
-        self.start = start
-        self.end = end
+        self.startOffset = UInt32(clamping: start)
+        self.endOffset = UInt32(clamping: end)
         self.source = source
     }
+
+    /// Offset of the node's first byte.
+    public var start: Int { Int(startOffset) }
+    /// Offset just past the node's last byte.
+    public var end: Int { Int(endOffset) }
+
+    /// The bytes the node covers; with `source`, what identifies one node of a document (for
+    /// keys in caches), since `==` deliberately does not.
+    public var range: Range<Int> { start..<end }
 
     /// A location for nodes built in code rather than parsed.
     public static let synthetic = Location(start: 0, end: 0, source: Source(body: "", name: "<synthetic>"))

@@ -23,7 +23,7 @@ public struct Parser {
     /// The whole source as a document of one or more definitions.
     public func parseDocument() throws(GraphQLError) -> Document {
         var parser = self
-        try parser.advance()
+        try parser.start()
         var definitions = [Definition]()
         repeat {
             definitions.append(try parser.parseDefinition())
@@ -49,7 +49,7 @@ public struct Parser {
 
     private func parseWhole<T>(_ body: (inout Parser) throws(GraphQLError) -> T) throws(GraphQLError) -> T {
         var parser = self
-        try parser.advance()
+        try parser.start()
         let result = try body(&parser)
         try parser.expect(.endOfFile)
         return result
@@ -243,6 +243,14 @@ public struct Parser {
     }
 
     // MARK: - Tokens
+
+    /// Reads the first token, once the source is known to fit in a `Location`.
+    private mutating func start() throws(GraphQLError) {
+        guard source.count <= Source.maxCount else {
+            throw lexer.error("Document is larger than \(Source.maxCount) bytes. Parsing aborted.", at: 0)
+        }
+        try advance()
+    }
 
     mutating func advance() throws(GraphQLError) {
         let token = try lexer.advance()

@@ -1,12 +1,16 @@
+import Foundation
+
 /// A GraphQL document's text and the name it is reported under.
 ///
 /// A `Source` owns a copy of the text as UTF-8 bytes (so the lexer scans bytes, never
-/// `Character`s) and a table of line starts (so any byte offset maps to a line and column by
-/// binary search). Every AST `Location` points back at its `Source`, which is how errors from a
-/// schema spread over several files name the right file.
+/// `Character`s) and, once a position is first asked for, a table of line starts (so any byte
+/// offset maps to a line and column by binary search; parses that report nothing never build
+/// it). Every AST `Location` points back at its `Source`, which is how errors from a schema
+/// spread over several files name the right file.
 ///
 /// `@unchecked Sendable` invariant: `bytes` is allocated and written once in `init`, never
-/// mutated afterwards, and freed in `deinit`; every other stored property is an immutable `let`.
+/// mutated afterwards, and freed in `deinit`; `cachedLineStarts` is only read and written while
+/// holding `Source.lineStartsLock`; every other stored property is an immutable `let`.
 public final class Source: @unchecked Sendable {
     public let body: String
     public let name: String
@@ -14,8 +18,12 @@ public final class Source: @unchecked Sendable {
     let bytes: UnsafeMutablePointer<UInt8>
     /// The number of UTF-8 bytes in `body`.
     public let count: Int
-    /// Byte offsets at which each line starts; `lineStarts[0] == 0`.
-    let lineStarts: [Int]
+    /// The largest source the parser reads: locations hold 32-bit offsets.
+    public static let maxCount = Int(UInt32.max)
+    /// One lock for every source's table: it is taken only to report positions, which is rare
+    /// next to parsing, so a lock per source would cost every parse an allocation for nothing.
+    private static let lineStartsLock = NSLock()
+    private var cachedLineStarts: [Int]?
 
     public init(body: String, name: String = "GraphQL request") {
         self.body = body
@@ -31,7 +39,6 @@ public final class Source: @unchecked Sendable {
         }
         self.bytes = bytes
         self.count = count
-        self.lineStarts = Source.lineStarts(bytes, count: count)
     }
 
     deinit {
@@ -40,6 +47,7 @@ public final class Source: @unchecked Sendable {
 
     /// The 1-based line and column of a byte offset; columns count Unicode scalars.
     public func location(of offset: Int) -> SourceLocation {
+        let lineStarts = lineStarts
         let offset = max(0, min(offset, count))
         var low = 0
         var high = lineStarts.count - 1
@@ -63,6 +71,16 @@ public final class Source: @unchecked Sendable {
         let start = max(0, min(start, count))
         let end = max(start, min(end, count))
         return String(decoding: UnsafeBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
+    }
+
+    /// Byte offsets at which each line starts; `lineStarts[0] == 0`.
+    var lineStarts: [Int] {
+        Source.lineStartsLock.lock()
+        defer { Source.lineStartsLock.unlock() }
+        if let cachedLineStarts { return cachedLineStarts }
+        let starts = Source.lineStarts(bytes, count: count)
+        cachedLineStarts = starts
+        return starts
     }
 
     private static func lineStarts(_ bytes: UnsafePointer<UInt8>, count: Int) -> [Int] {

@@ -39,6 +39,10 @@ public enum TokenKind: UInt8, Sendable, Hashable, CustomStringConvertible {
     case string
     case blockString
 
+    // Spelled out: the synthesized operator is reached through a protocol witness in hot loops.
+    @inline(__always)
+    public static func == (lhs: TokenKind, rhs: TokenKind) -> Bool { lhs.rawValue == rhs.rawValue }
+
     /// How error messages name the kind: the punctuator itself, or a word.
     public var description: String {
         switch self {

@@ -2,6 +2,9 @@
 /// the specification's scalars, directives and introspection types, with the descriptions the
 /// reference implementation uses (so introspection results match it).
 enum BuiltIns {
+    /// The source name of the built-in definitions, which tells them apart from a schema's own.
+    static let sourceName = "<built-in>"
+
     static let scalarsSDL = #"""
 """The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1."""
 scalar Int

@@ -5,7 +5,8 @@
 /// with `Schema.resolve(_:on:arguments:)`; nothing is precomputed per request.
 public enum Introspection {
     public static let typenameField = SchemaField(
-        name: "__typename", description: "The name of the current Object type at runtime.", type: .nonNull(.named("String")))
+        name: "__typename", description: "The name of the current Object type at runtime.",
+        type: .nonNull(.named("String")))
     public static let schemaField = SchemaField(
         name: "__schema", description: "Access the current type schema of this server.",
         type: .nonNull(.named("__Schema")))

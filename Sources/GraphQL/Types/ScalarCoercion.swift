@@ -65,10 +65,14 @@ extension ScalarType {
             default: throw CoercionError("Float cannot represent non numeric value: \(value)")
             }
         case .string:
-            guard case .string = value else { throw CoercionError("String cannot represent a non string value: \(value)") }
+            guard case .string = value else {
+                throw CoercionError("String cannot represent a non string value: \(value)")
+            }
             return value
         case .boolean:
-            guard case .bool = value else { throw CoercionError("Boolean cannot represent a non boolean value: \(value)") }
+            guard case .bool = value else {
+                throw CoercionError("Boolean cannot represent a non boolean value: \(value)")
+            }
             return value
         case .id:
             switch value {
@@ -101,7 +105,9 @@ extension ScalarType {
                 guard let int = Int(text) else { throw CoercionError("BigInt cannot represent value: \(value)") }
                 return .int(int)
             case .float(let double) where double == double.rounded():
-                guard let int = Int(exactly: double) else { throw CoercionError("BigInt cannot represent value: \(value)") }
+                guard let int = Int(exactly: double) else {
+                    throw CoercionError("BigInt cannot represent value: \(value)")
+                }
                 return .int(int)
             default: throw CoercionError("BigInt cannot represent value: \(value)")
             }
@@ -112,10 +118,12 @@ extension ScalarType {
 
     /// Input coercion of a literal without variables (the caller substitutes those).
     public func coerceLiteral(_ node: Value) throws(CoercionError) -> GraphQLValue {
-        let printed = Printer.print(node)
+        var printed: String { Printer.print(node) }
         switch coercion {
         case .int:
-            guard case .int(let literal) = node else { throw CoercionError("Int cannot represent non-integer value: \(printed)") }
+            guard case .int(let literal) = node else {
+                throw CoercionError("Int cannot represent non-integer value: \(printed)")
+            }
             guard let int = Int32(literal.value) else {
                 throw CoercionError("Int cannot represent non 32-bit signed integer value: \(literal.value)")
             }
@@ -165,10 +173,14 @@ extension ScalarType {
         case .bigInt:
             switch node {
             case .int(let literal):
-                guard let int = Int(literal.value) else { throw CoercionError("BigInt cannot represent value: \(printed)") }
+                guard let int = Int(literal.value) else {
+                    throw CoercionError("BigInt cannot represent value: \(printed)")
+                }
                 return .int(int)
             case .string(let literal):
-                guard let int = Int(literal.value) else { throw CoercionError("BigInt cannot represent value: \(printed)") }
+                guard let int = Int(literal.value) else {
+                    throw CoercionError("BigInt cannot represent value: \(printed)")
+                }
                 return .int(int)
             default: throw CoercionError("BigInt cannot represent value: \(printed)")
             }
@@ -189,13 +201,17 @@ extension ScalarType {
                 return value
             case .bool(let bool): return .int(bool ? 1 : 0)
             case .float(let double):
-                guard double == double.rounded() else { throw CoercionError("Int cannot represent non-integer value: \(value)") }
+                guard double == double.rounded() else {
+                    throw CoercionError("Int cannot represent non-integer value: \(value)")
+                }
                 guard let int = Int32(exactly: double) else {
                     throw CoercionError("Int cannot represent non 32-bit signed integer value: \(value)")
                 }
                 return .int(Int(int))
             case .string(let text):
-                guard let int = Int(text) else { throw CoercionError("Int cannot represent non-integer value: \(value)") }
+                guard let int = Int(text) else {
+                    throw CoercionError("Int cannot represent non-integer value: \(value)")
+                }
                 return try serialize(.int(int))
             default: throw CoercionError("Int cannot represent non-integer value: \(value)")
             }
@@ -242,7 +258,8 @@ extension ScalarType {
     /// A literal as a JSON value: objects and lists recursively, enum values as strings.
     static func jsonValue(of node: Value) throws(CoercionError) -> GraphQLValue {
         switch node {
-        case .variable(let variable): throw CoercionError("Unexpected variable \"$\(variable.name.value)\" in constant value.")
+        case .variable(let variable):
+            throw CoercionError("Unexpected variable \"$\(variable.name.value)\" in constant value.")
         case .int(let literal): return Int(literal.value).map(GraphQLValue.int) ?? .float(Double(literal.value) ?? 0)
         case .float(let literal): return .float(Double(literal.value) ?? 0)
         case .string(let literal): return .string(literal.value)
@@ -262,7 +279,9 @@ extension ScalarType {
 
     private func checkTemporal(_ text: String, value: GraphQLValue) throws(CoercionError) -> String {
         if coercion == .date {
-            guard TemporalText.isDate(text) else { throw CoercionError("Date cannot represent an invalid date string: \(value)") }
+            guard TemporalText.isDate(text) else {
+                throw CoercionError("Date cannot represent an invalid date string: \(value)")
+            }
         } else {
             guard TemporalText.isDateTime(text) else {
                 throw CoercionError("DateTime cannot represent an invalid date-time string: \(value)")

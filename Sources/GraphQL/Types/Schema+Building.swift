@@ -35,7 +35,8 @@ extension Schema {
     static let builtIns: (scalars: [SchemaType], directives: [SchemaDirective], introspection: [SchemaType]) = {
         func parse(_ text: String) -> Document {
             do {
-                return try Parser(source: Source(body: text, name: "<built-in>"), options: .trusted).parseDocument()
+                return try Parser(source: Source(body: text, name: BuiltIns.sourceName), options: .trusted)
+                    .parseDocument()
             } catch {
                 preconditionFailure("built-in SDL does not parse: \(error)")
             }
@@ -63,7 +64,9 @@ extension [GraphQLError] {
         enumerated().sorted { lhs, rhs in
             let (left, right) = (lhs.element, rhs.element)
             let leftKey = (left.sourceName ?? "", left.locations.first?.line ?? 0, left.locations.first?.column ?? 0)
-            let rightKey = (right.sourceName ?? "", right.locations.first?.line ?? 0, right.locations.first?.column ?? 0)
+            let rightKey = (
+                right.sourceName ?? "", right.locations.first?.line ?? 0, right.locations.first?.column ?? 0
+            )
             return leftKey != rightKey ? leftKey < rightKey : lhs.offset < rhs.offset
         }.map(\.element)
     }

@@ -79,9 +79,10 @@ extension Schema {
                 if let coercedDefault = defaultValue(of: field) {
                     result[field.name] = coercedDefault
                 } else if field.type.isNonNull {
-                    errors.append(InputError(
-                        message: "Field \"\(field.name)\" of required type \"\(field.type)\" was not provided.",
-                        path: path))
+                    errors.append(
+                        InputError(
+                            message: "Field \"\(field.name)\" of required type \"\(field.type)\" was not provided.",
+                            path: path))
                 }
                 continue
             }
@@ -91,13 +92,15 @@ extension Schema {
         }
         for key in given.keys.sorted() where input.fields[key] == nil {
             let hint = Suggestions.didYouMean(Suggestions.list(for: key, from: input.fields.names))
-            errors.append(InputError(
-                message: "Field \"\(key)\" is not defined by type \"\(input.name)\".\(hint)", path: path))
+            errors.append(
+                InputError(
+                    message: "Field \"\(key)\" is not defined by type \"\(input.name)\".\(hint)", path: path))
         }
         if input.isOneOf {
             if given.count != 1 {
-                errors.append(InputError(
-                    message: "Exactly one key must be specified for OneOf type \"\(input.name)\".", path: path))
+                errors.append(
+                    InputError(
+                        message: "Exactly one key must be specified for OneOf type \"\(input.name)\".", path: path))
             } else if let (key, value) = given.first, value.isNull {
                 errors.append(InputError(message: "Field \"\(key)\" must be non-null.", path: path + [.key(key)]))
             }
@@ -126,7 +129,9 @@ extension Schema {
             return try coerceLiteral(node, to: inner, variables: variables)
         case .list(let item):
             if case .null = node { return .null }
-            guard case .list(let list) = node else { return .list([try coerceLiteral(node, to: item, variables: variables)]) }
+            guard case .list(let list) = node else {
+                return .list([try coerceLiteral(node, to: item, variables: variables)])
+            }
             var values = [GraphQLValue]()
             values.reserveCapacity(list.values.count)
             for element in list.values {
@@ -219,7 +224,9 @@ extension Schema {
                 }
                 continue
             }
-            if case .variable(let variable) = value, definition.type.isNonNull, variables[variable.name.value]?.isNull == true {
+            if case .variable(let variable) = value, definition.type.isNonNull,
+                variables[variable.name.value]?.isNull == true
+            {
                 throw CoercionError(
                     "Argument \"\(definition.name)\" of non-null type \"\(definition.type)\" must not be null.")
             }
@@ -242,7 +249,8 @@ extension EnumType {
     /// A variable value: the name of one of the values, as a string.
     public func coerceInput(_ value: GraphQLValue) throws(CoercionError) -> GraphQLValue {
         guard case .string(let text) = value else {
-            throw CoercionError("Enum \"\(name)\" cannot represent non-string value: \(value).\(hint(value.description))")
+            throw CoercionError(
+                "Enum \"\(name)\" cannot represent non-string value: \(value).\(hint(value.description))")
         }
         guard values[text] != nil else {
             throw CoercionError("Value \"\(text)\" does not exist in \"\(name)\" enum.\(hint(text))")

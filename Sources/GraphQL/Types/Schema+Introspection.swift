@@ -24,7 +24,8 @@ extension Schema {
             case "name": return string(definition.name)
             case "description": return string(definition.description)
             case "args":
-                return .nodes(definition.arguments.filter { includeDeprecated || !$0.isDeprecatedValue }.map { .inputValue($0) })
+                return .nodes(
+                    definition.arguments.filter { includeDeprecated || !$0.isDeprecatedValue }.map { .inputValue($0) })
             case "type": return .node(.type(definition.type))
             case "isDeprecated": return .value(.bool(definition.isDeprecated))
             case "deprecationReason": return string(definition.deprecationReason)
@@ -55,7 +56,8 @@ extension Schema {
             case "isRepeatable": return .value(.bool(directive.isRepeatable))
             case "locations": return .value(.list(directive.locations.map { .string($0.rawValue) }))
             case "args":
-                return .nodes(directive.arguments.filter { includeDeprecated || !$0.isDeprecatedValue }.map { .inputValue($0) })
+                return .nodes(
+                    directive.arguments.filter { includeDeprecated || !$0.isDeprecatedValue }.map { .inputValue($0) })
             default: return nil
             }
         }
@@ -93,10 +95,12 @@ extension Schema {
                 return .nodes(possibleTypes(of: type).map { .type(.named($0.name)) })
             case "enumValues":
                 guard case .enum(let enumType) = type else { return null }
-                return .nodes(enumType.values.filter { includeDeprecated || $0.deprecationReason == nil }.map { .enumValue($0) })
+                return .nodes(
+                    enumType.values.filter { includeDeprecated || $0.deprecationReason == nil }.map { .enumValue($0) })
             case "inputFields":
                 guard case .inputObject(let input) = type else { return null }
-                return .nodes(input.fields.filter { includeDeprecated || !$0.isDeprecatedValue }.map { .inputValue($0) })
+                return .nodes(
+                    input.fields.filter { includeDeprecated || !$0.isDeprecatedValue }.map { .inputValue($0) })
             case "ofType": return null
             case "isOneOf":
                 guard case .inputObject(let input) = type else { return null }
@@ -159,7 +163,8 @@ extension Schema {
             return Printer.quoted(text)
         case .list(let values): return "[" + values.map { scalarLiteral($0, isID: false) }.joined(separator: ", ") + "]"
         case .object(let fields):
-            return "{" + fields.keys.sorted().map { $0 + ": " + scalarLiteral(fields[$0]!, isID: false) }
+            return "{"
+                + fields.keys.sorted().map { $0 + ": " + scalarLiteral(fields[$0]!, isID: false) }
                 .joined(separator: ", ") + "}"
         }
     }

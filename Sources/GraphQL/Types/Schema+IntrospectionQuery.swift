@@ -70,10 +70,12 @@ extension Schema {
                 if case .fragment(let fragment) = definition { return (fragment.name.value, fragment) }
                 return nil
             }, uniquingKeysWith: { first, _ in first })
-        guard let operation = document.definitions.lazy.compactMap({ definition -> OperationDefinition? in
-            if case .operation(let operation) = definition { return operation }
-            return nil
-        }).first, let query = queryType else {
+        guard
+            let operation = document.definitions.lazy.compactMap({ definition -> OperationDefinition? in
+                if case .operation(let operation) = definition { return operation }
+                return nil
+            }).first, let query = queryType
+        else {
             throw CoercionError("The document has no operation to introspect.")
         }
         var result = [String: GraphQLValue]()
@@ -141,7 +143,9 @@ extension Schema {
                 case .field(let field):
                     if seenKeys.insert(field.responseKey).inserted { fields.append(field) }
                 case .inlineFragment(let fragment):
-                    if fragment.typeCondition.map({ $0.name.value == typeName }) ?? true { visit(fragment.selectionSet) }
+                    if fragment.typeCondition.map({ $0.name.value == typeName }) ?? true {
+                        visit(fragment.selectionSet)
+                    }
                 case .fragmentSpread(let spread):
                     if let fragment = fragments[spread.name.value], fragment.typeCondition.name.value == typeName {
                         visit(fragment.selectionSet)

@@ -5,7 +5,8 @@ extension Schema {
     public func printed() -> String {
         var parts = [String]()
         if let schemaDefinition = printedSchemaDefinition() { parts.append(schemaDefinition) }
-        for directive in directives where directive.node?.loc.source.name != "<built-in>" && directive.node != nil {
+        for directive in directives
+        where directive.node?.loc.source.name != BuiltIns.sourceName && directive.node != nil {
             parts.append(printed(directive))
         }
         for type in types where !Self.isBuiltIn(type) {
@@ -15,11 +16,12 @@ extension Schema {
     }
 
     private static func isBuiltIn(_ type: SchemaType) -> Bool {
-        type.nodes.first?.loc.source.name == "<built-in>"
+        type.nodes.first?.loc.source.name == BuiltIns.sourceName
     }
 
     private func printedSchemaDefinition() -> String? {
-        let isDefault = description == nil && (queryType.map { $0.name == "Query" } ?? true)
+        let isDefault =
+            description == nil && (queryType.map { $0.name == "Query" } ?? true)
             && (mutationType.map { $0.name == "Mutation" } ?? true)
             && (subscriptionType.map { $0.name == "Subscription" } ?? true)
         if isDefault { return nil }
@@ -39,9 +41,11 @@ extension Schema {
         case .object(let object):
             return head + "type \(object.name)" + Self.implements(object.interfaces) + printed(object.fields)
         case .interface(let interface):
-            return head + "interface \(interface.name)" + Self.implements(interface.interfaces) + printed(interface.fields)
+            return head + "interface \(interface.name)" + Self.implements(interface.interfaces)
+                + printed(interface.fields)
         case .union(let union):
-            return head + "union \(union.name)" + (union.members.isEmpty ? "" : " = " + union.members.joined(separator: " | "))
+            return head + "union \(union.name)"
+                + (union.members.isEmpty ? "" : " = " + union.members.joined(separator: " | "))
         case .enum(let enumType):
             let values = enumType.values.enumerated().map { index, value in
                 Self.describe(value.description, indentation: "  ", firstInBlock: index == 0) + "  " + value.name
@@ -57,14 +61,17 @@ extension Schema {
     }
 
     private func printed(_ fields: NamedList<SchemaField>) -> String {
-        Self.block(fields.enumerated().map { index, field in
-            Self.describe(field.description, indentation: "  ", firstInBlock: index == 0) + "  " + field.name
-                + printed(field.arguments, indentation: "  ") + ": \(field.type)" + Self.deprecated(field.deprecationReason)
-        })
+        Self.block(
+            fields.enumerated().map { index, field in
+                Self.describe(field.description, indentation: "  ", firstInBlock: index == 0) + "  " + field.name
+                    + printed(field.arguments, indentation: "  ") + ": \(field.type)"
+                    + Self.deprecated(field.deprecationReason)
+            })
     }
 
     private func printed(_ directive: SchemaDirective) -> String {
-        Self.describe(directive.description) + "directive @\(directive.name)" + printed(directive.arguments, indentation: "")
+        Self.describe(directive.description) + "directive @\(directive.name)"
+            + printed(directive.arguments, indentation: "")
             + (directive.isRepeatable ? " repeatable" : "") + " on "
             + directive.locations.map(\.rawValue).joined(separator: " | ")
     }
@@ -99,7 +106,8 @@ extension Schema {
         return reason == "No longer supported" ? " @deprecated" : " @deprecated(reason: \(Printer.quoted(reason)))"
     }
 
-    private static func describe(_ description: String?, indentation: String = "", firstInBlock: Bool = true) -> String {
+    private static func describe(_ description: String?, indentation: String = "", firstInBlock: Bool = true) -> String
+    {
         guard let description else { return "" }
         let block = BlockString.print(description)
         let prefix = !indentation.isEmpty && !firstInBlock ? "\n" + indentation : indentation

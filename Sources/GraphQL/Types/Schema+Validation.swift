@@ -19,9 +19,8 @@ extension Schema {
                 validateInput(argument, "@\(directive.name)(\(argument.name):)", isArgument: true, report)
             }
         }
-        for type in types where !type.name.hasPrefix("__") || !(type.nodes.first?.loc.source.name == "<built-in>") {
-            if type.nodes.first?.loc.source.name == "<built-in>" { continue }
-            if type.nodes.isEmpty { continue }
+        // Built-in types (written in BuiltIns' SDL) are valid by construction.
+        for type in types where !type.nodes.isEmpty && type.nodes.first?.loc.source.name != BuiltIns.sourceName {
             validateName(type.name, type.nodes.first, report)
             switch type {
             case .object, .interface:
@@ -74,7 +73,9 @@ extension Schema {
         for field in fields {
             validateName(field.name, field.node, report)
             if let fieldType = self.type(of: field.type), !fieldType.isOutputType {
-                report("The type of \(type.name).\(field.name) must be Output Type but got: \(field.type).", [field.node?.type])
+                report(
+                    "The type of \(type.name).\(field.name) must be Output Type but got: \(field.type).",
+                    [field.node?.type])
             }
             for argument in field.arguments {
                 validateName(argument.name, argument.node, report)
@@ -115,13 +116,15 @@ extension Schema {
         for name in type.interfaces {
             guard case .interface(let interface) = types[name] else {
                 if types[name] != nil {
-                    report("Type \(type.name) must only implement Interface types, it cannot implement \(name).",
+                    report(
+                        "Type \(type.name) must only implement Interface types, it cannot implement \(name).",
                         implementsNodes(type, name))
                 }
                 continue
             }
             if name == type.name {
-                report("Type \(type.name) cannot implement itself because it would create a circular reference.",
+                report(
+                    "Type \(type.name) cannot implement itself because it would create a circular reference.",
                     implementsNodes(type, name))
                 continue
             }
@@ -131,7 +134,8 @@ extension Schema {
             }
             seen.insert(name)
             for transitive in interface.interfaces where !type.interfaces.contains(transitive) {
-                let message = transitive == type.name
+                let message =
+                    transitive == type.name
                     ? "Type \(type.name) cannot implement \(name) because it would create a circular reference."
                     : "Type \(type.name) must implement \(transitive) because it is implemented by \(name)."
                 report(message, implementsNodes(.interface(interface), transitive) + implementsNodes(type, name))
@@ -145,30 +149,38 @@ extension Schema {
         for interfaceField in interface.fields {
             let fieldName = interfaceField.name
             guard let field = fields[fieldName] else {
-                report("Interface field \(interface.name).\(fieldName) expected but \(type.name) does not provide it.",
+                report(
+                    "Interface field \(interface.name).\(fieldName) expected but \(type.name) does not provide it.",
                     [interfaceField.node] + type.nodes)
                 continue
             }
             if !field.type.isSubtype(of: interfaceField.type, in: self) {
-                report("Interface field \(interface.name).\(fieldName) expects type \(interfaceField.type) but "
-                    + "\(type.name).\(fieldName) is type \(field.type).", [interfaceField.node?.type, field.node?.type])
+                report(
+                    "Interface field \(interface.name).\(fieldName) expects type \(interfaceField.type) but "
+                        + "\(type.name).\(fieldName) is type \(field.type).",
+                    [interfaceField.node?.type, field.node?.type])
             }
             for interfaceArgument in interfaceField.arguments {
                 let argumentName = interfaceArgument.name
                 guard let argument = field.arguments[argumentName] else {
-                    report("Interface field argument \(interface.name).\(fieldName)(\(argumentName):) expected but "
-                        + "\(type.name).\(fieldName) does not provide it.", [interfaceArgument.node, field.node])
+                    report(
+                        "Interface field argument \(interface.name).\(fieldName)(\(argumentName):) expected but "
+                            + "\(type.name).\(fieldName) does not provide it.", [interfaceArgument.node, field.node])
                     continue
                 }
                 if argument.type != interfaceArgument.type {
-                    report("Interface field argument \(interface.name).\(fieldName)(\(argumentName):) expects type "
-                        + "\(interfaceArgument.type) but \(type.name).\(fieldName)(\(argumentName):) is type "
-                        + "\(argument.type).", [interfaceArgument.node?.type, argument.node?.type])
+                    report(
+                        "Interface field argument \(interface.name).\(fieldName)(\(argumentName):) expects type "
+                            + "\(interfaceArgument.type) but \(type.name).\(fieldName)(\(argumentName):) is type "
+                            + "\(argument.type).", [interfaceArgument.node?.type, argument.node?.type])
                 }
             }
-            for argument in field.arguments where argument.isRequired && interfaceField.arguments[argument.name] == nil {
-                report("Object field \(type.name).\(fieldName) includes required argument \(argument.name) that is "
-                    + "missing from the Interface field \(interface.name).\(fieldName).", [argument.node, interfaceField.node])
+            for argument in field.arguments where argument.isRequired && interfaceField.arguments[argument.name] == nil
+            {
+                report(
+                    "Object field \(type.name).\(fieldName) includes required argument \(argument.name) that is "
+                        + "missing from the Interface field \(interface.name).\(fieldName).",
+                    [argument.node, interfaceField.node])
             }
         }
     }
@@ -194,7 +206,8 @@ extension Schema {
             seen.insert(member)
             if let type = types[member], case .object = type { continue }
             if types[member] != nil {
-                report("Union type \(union.name) can only include Object types, it cannot include \(member).",
+                report(
+                    "Union type \(union.name) can only include Object types, it cannot include \(member).",
                     memberNodes(union, member))
             }
         }
@@ -224,7 +237,8 @@ extension Schema {
                     report("OneOf input field \(input.name).\(field.name) must be nullable.", [field.node?.type])
                 }
                 if field.hasDefault {
-                    report("OneOf input field \(input.name).\(field.name) cannot have a default value.",
+                    report(
+                        "OneOf input field \(input.name).\(field.name) cannot have a default value.",
                         [field.node?.defaultValue])
                 }
             }
@@ -242,16 +256,19 @@ extension Schema {
             visited.insert(input.name)
             pathIndex[input.name] = path.count
             for field in input.fields {
-                guard case .nonNull(.named(let name)) = field.type, case .inputObject(let fieldType) = types[name] else {
+                guard case .nonNull(.named(let name)) = field.type, case .inputObject(let fieldType) = types[name]
+                else {
                     continue
                 }
                 path.append(field)
                 if let start = pathIndex[name] {
                     let cycle = path[start...]
-                    errors.append(GraphQLError(
-                        message: "Cannot reference Input Object \"\(name)\" within itself through a series of non-null "
-                            + "fields: \"\(cycle.map(\.name).joined(separator: "."))\".",
-                        nodes: cycle.compactMap(\.node)))
+                    errors.append(
+                        GraphQLError(
+                            message:
+                                "Cannot reference Input Object \"\(name)\" within itself through a series of non-null "
+                                + "fields: \"\(cycle.map(\.name).joined(separator: "."))\".",
+                            nodes: cycle.compactMap(\.node)))
                 } else {
                     detect(fieldType)
                 }

@@ -9,16 +9,22 @@ extension SchemaBuilder {
             guard let definition = defined[name] else {
                 if builtInScalars.contains(name) {
                     if case .scalar = node { continue }
-                    errors.append(GraphQLError(message: "Cannot extend non-\(Self.kind(node)) type \"\(name)\".", nodes: [node]))
+                    errors.append(
+                        GraphQLError(message: "Cannot extend non-\(Self.kind(node)) type \"\(name)\".", nodes: [node]))
                     continue
                 }
-                let hint = Suggestions.didYouMean(Suggestions.list(for: name, from: Array(defined.keys) + builtInScalars))
-                errors.append(GraphQLError(
-                    message: "Cannot extend type \"\(name)\" because it is not defined.\(hint)", nodes: [node.name]))
+                let hint = Suggestions.didYouMean(
+                    Suggestions.list(for: name, from: Array(defined.keys) + builtInScalars))
+                errors.append(
+                    GraphQLError(
+                        message: "Cannot extend type \"\(name)\" because it is not defined.\(hint)", nodes: [node.name])
+                )
                 continue
             }
             if Self.kind(definition) != Self.kind(node) {
-                errors.append(GraphQLError(message: "Cannot extend non-\(Self.kind(node)) type \"\(name)\".", nodes: [definition, node]))
+                errors.append(
+                    GraphQLError(
+                        message: "Cannot extend non-\(Self.kind(node)) type \"\(name)\".", nodes: [definition, node]))
             }
         }
     }
@@ -72,7 +78,9 @@ extension SchemaBuilder {
         for directive in directiveDefinitions {
             checkInputs(directive.arguments, location: .argumentDefinition)
         }
-        for definition in typeDefinitions.map(TypeOrExtension.definition) + extensionOrderForChecks.map(TypeOrExtension.extension) {
+        for definition in typeDefinitions.map(TypeOrExtension.definition)
+            + extensionOrderForChecks.map(TypeOrExtension.extension)
+        {
             switch definition.body {
             case .scalar(let directives):
                 checkDirectives(directives, at: .scalar, in: schema)
@@ -97,7 +105,8 @@ extension SchemaBuilder {
         }
     }
 
-    private mutating func checkDirectives(_ directives: [Directive], at location: DirectiveLocation, in schema: Schema) {
+    private mutating func checkDirectives(_ directives: [Directive], at location: DirectiveLocation, in schema: Schema)
+    {
         var seen = [String: Directive]()
         for directive in directives {
             let name = directive.name.value
@@ -106,46 +115,55 @@ extension SchemaBuilder {
                 continue
             }
             if !definition.locations.contains(location) {
-                errors.append(GraphQLError(
-                    message: "Directive \"@\(name)\" may not be used on \(location.rawValue).", nodes: [directive]))
+                errors.append(
+                    GraphQLError(
+                        message: "Directive \"@\(name)\" may not be used on \(location.rawValue).", nodes: [directive]))
             }
             if !definition.isRepeatable {
                 if let first = seen[name] {
-                    errors.append(GraphQLError(
-                        message: "The directive \"@\(name)\" can only be used once at this location.",
-                        nodes: [first, directive]))
+                    errors.append(
+                        GraphQLError(
+                            message: "The directive \"@\(name)\" can only be used once at this location.",
+                            nodes: [first, directive]))
                 }
                 seen[name] = directive
             }
             var given = [String: Argument]()
             for argument in directive.arguments {
                 if let first = given[argument.name.value] {
-                    errors.append(GraphQLError(
-                        message: "There can be only one argument named \"\(argument.name.value)\".",
-                        nodes: [first.name, argument.name]))
+                    errors.append(
+                        GraphQLError(
+                            message: "There can be only one argument named \"\(argument.name.value)\".",
+                            nodes: [first.name, argument.name]))
                     continue
                 }
                 given[argument.name.value] = argument
                 guard let argumentDefinition = definition.arguments[argument.name.value] else {
-                    let hint = Suggestions.didYouMean(Suggestions.list(for: argument.name.value, from: definition.arguments.names))
-                    errors.append(GraphQLError(
-                        message: "Unknown argument \"\(argument.name.value)\" on directive \"@\(name)\".\(hint)",
-                        nodes: [argument]))
+                    let hint = Suggestions.didYouMean(
+                        Suggestions.list(for: argument.name.value, from: definition.arguments.names))
+                    errors.append(
+                        GraphQLError(
+                            message: "Unknown argument \"\(argument.name.value)\" on directive \"@\(name)\".\(hint)",
+                            nodes: [argument]))
                     continue
                 }
                 do {
                     _ = try schema.coerceLiteral(argument.value, to: argumentDefinition.type)
                 } catch {
-                    errors.append(GraphQLError(
-                        message: "Expected value of type \"\(argumentDefinition.type)\", found \(Printer.print(argument.value)); \(error.message)",
-                        nodes: [argument.value]))
+                    errors.append(
+                        GraphQLError(
+                            message:
+                                "Expected value of type \"\(argumentDefinition.type)\", found \(Printer.print(argument.value)); \(error.message)",
+                            nodes: [argument.value]))
                 }
             }
-            for argumentDefinition in definition.arguments where argumentDefinition.isRequired && given[argumentDefinition.name] == nil {
-                errors.append(GraphQLError(
-                    message: "Directive \"@\(name)\" argument \"\(argumentDefinition.name)\" of type "
-                        + "\"\(argumentDefinition.type)\" is required, but it was not provided.",
-                    nodes: [directive]))
+            for argumentDefinition in definition.arguments
+            where argumentDefinition.isRequired && given[argumentDefinition.name] == nil {
+                errors.append(
+                    GraphQLError(
+                        message: "Directive \"@\(name)\" argument \"\(argumentDefinition.name)\" of type "
+                            + "\"\(argumentDefinition.type)\" is required, but it was not provided.",
+                        nodes: [directive]))
             }
         }
     }
@@ -154,20 +172,23 @@ extension SchemaBuilder {
     mutating func coerceDefaults(of type: SchemaType, in schema: Schema) -> SchemaType {
         switch type {
         case .object(let object):
-            return .object(ObjectType(
-                name: object.name, description: object.description,
-                fields: object.fields.map { coerceDefaults(of: $0, owner: object.name, in: schema) },
-                interfaces: object.interfaces, directives: object.directives, nodes: object.nodes))
+            return .object(
+                ObjectType(
+                    name: object.name, description: object.description,
+                    fields: object.fields.map { coerceDefaults(of: $0, owner: object.name, in: schema) },
+                    interfaces: object.interfaces, directives: object.directives, nodes: object.nodes))
         case .interface(let interface):
-            return .interface(InterfaceType(
-                name: interface.name, description: interface.description,
-                fields: interface.fields.map { coerceDefaults(of: $0, owner: interface.name, in: schema) },
-                interfaces: interface.interfaces, directives: interface.directives, nodes: interface.nodes))
+            return .interface(
+                InterfaceType(
+                    name: interface.name, description: interface.description,
+                    fields: interface.fields.map { coerceDefaults(of: $0, owner: interface.name, in: schema) },
+                    interfaces: interface.interfaces, directives: interface.directives, nodes: interface.nodes))
         case .inputObject(let input):
-            return .inputObject(InputObjectType(
-                name: input.name, description: input.description,
-                fields: input.fields.map { coerceDefault(of: $0, in: schema, owner: input.name, field: true) },
-                isOneOf: input.isOneOf, directives: input.directives, nodes: input.nodes))
+            return .inputObject(
+                InputObjectType(
+                    name: input.name, description: input.description,
+                    fields: input.fields.map { coerceDefault(of: $0, in: schema, owner: input.name, field: true) },
+                    isOneOf: input.isOneOf, directives: input.directives, nodes: input.nodes))
         default:
             return type
         }
@@ -178,7 +199,8 @@ extension SchemaBuilder {
         return SchemaField(
             name: field.name, description: field.description,
             arguments: field.arguments.map { coerceDefault(of: $0, in: schema, owner: "\(owner).\(field.name)") },
-            type: field.type, deprecationReason: field.deprecationReason, directives: field.directives, node: field.node)
+            type: field.type, deprecationReason: field.deprecationReason, directives: field.directives, node: field.node
+        )
     }
 
     mutating func coerceDefault(
@@ -190,8 +212,9 @@ extension SchemaBuilder {
             coerced = try schema.coerceLiteral(defaultValue, to: value.type)
         } catch {
             let what = field ? "\(owner).\(value.name)" : "\(owner)(\(value.name):)"
-            errors.append(GraphQLError(
-                message: "Default value of \(what) is invalid: \(error.message)", nodes: [defaultValue]))
+            errors.append(
+                GraphQLError(
+                    message: "Default value of \(what) is invalid: \(error.message)", nodes: [defaultValue]))
         }
         return SchemaInputValue(
             name: value.name, description: value.description, type: value.type, defaultValue: defaultValue,
@@ -217,7 +240,8 @@ enum TypeOrExtension {
         switch self {
         case .definition(.scalar(let node)): .scalar(node.directives)
         case .definition(.object(let node)): .fields(node.directives, node.interfaces, node.fields, isInterface: false)
-        case .definition(.interface(let node)): .fields(node.directives, node.interfaces, node.fields, isInterface: true)
+        case .definition(.interface(let node)):
+            .fields(node.directives, node.interfaces, node.fields, isInterface: true)
         case .definition(.union(let node)): .union(node.directives, node.types)
         case .definition(.enum(let node)): .enum(node.directives, node.values)
         case .definition(.inputObject(let node)): .inputObject(node.directives, node.fields)

@@ -25,8 +25,10 @@ struct SchemaBuilder {
             for definition in document.definitions {
                 switch definition {
                 case .operation, .fragment:
-                    errors.append(GraphQLError(
-                        message: "A schema document may contain only type-system definitions.", nodes: [definition]))
+                    errors.append(
+                        GraphQLError(
+                            message: "A schema document may contain only type-system definitions.", nodes: [definition])
+                    )
                 case .schema(let node): schemaDefinitions.append(node)
                 case .schemaExtension(let node): schemaExtensions.append(node)
                 case .type(let node): typeDefinitions.append(node)
@@ -46,7 +48,8 @@ struct SchemaBuilder {
         for definition in typeDefinitions {
             let name = definition.name
             if let first = definedNames[name.value] {
-                errors.append(GraphQLError(message: "There can be only one type named \"\(name.value)\".", nodes: [first, name]))
+                errors.append(
+                    GraphQLError(message: "There can be only one type named \"\(name.value)\".", nodes: [first, name]))
                 continue
             }
             definedNames[name.value] = name
@@ -62,9 +65,10 @@ struct SchemaBuilder {
         var directives = [SchemaDirective]()
         for definition in directiveDefinitions {
             if let first = directiveNames[definition.name.value] {
-                errors.append(GraphQLError(
-                    message: "There can be only one directive named \"@\(definition.name.value)\".",
-                    nodes: [first, definition.name]))
+                errors.append(
+                    GraphQLError(
+                        message: "There can be only one directive named \"@\(definition.name.value)\".",
+                        nodes: [first, definition.name]))
                 continue
             }
             directiveNames[definition.name.value] = definition.name
@@ -79,13 +83,15 @@ struct SchemaBuilder {
                 errors.append(GraphQLError(message: "Must provide only one schema definition.", nodes: [extra]))
             }
         }
-        let operationTypes = (schemaDefinitions.prefix(1).flatMap(\.operationTypes))
+        let operationTypes =
+            (schemaDefinitions.prefix(1).flatMap(\.operationTypes))
             + schemaExtensions.flatMap(\.operationTypes)
         for operationType in operationTypes {
             if let first = roots[operationType.operation] {
-                errors.append(GraphQLError(
-                    message: "There can be only one \(operationType.operation.rawValue) type in schema.",
-                    nodes: [first, operationType]))
+                errors.append(
+                    GraphQLError(
+                        message: "There can be only one \(operationType.operation.rawValue) type in schema.",
+                        nodes: [first, operationType]))
                 continue
             }
             roots[operationType.operation] = operationType
@@ -176,54 +182,63 @@ struct SchemaBuilder {
                     if case .string(let string) = argument.value { return string.value }
                     return nil
                 }
-            return .scalar(ScalarType(
-                name: name, description: description, specifiedByURL: url, coercion: .named(name),
-                directives: directives, nodes: nodes))
+            return .scalar(
+                ScalarType(
+                    name: name, description: description, specifiedByURL: url, coercion: .named(name),
+                    directives: directives, nodes: nodes))
         case .object(let node):
             let extra = extensions.compactMap { if case .object(let ext) = $0 { ext } else { nil } }
             let fields = buildFields(name, node.fields + extra.flatMap(\.fields))
-            return .object(ObjectType(
-                name: name, description: description, fields: fields,
-                interfaces: (node.interfaces + extra.flatMap(\.interfaces)).map(\.name.value),
-                directives: directives, nodes: nodes))
+            return .object(
+                ObjectType(
+                    name: name, description: description, fields: fields,
+                    interfaces: (node.interfaces + extra.flatMap(\.interfaces)).map(\.name.value),
+                    directives: directives, nodes: nodes))
         case .interface(let node):
             let extra = extensions.compactMap { if case .interface(let ext) = $0 { ext } else { nil } }
             let fields = buildFields(name, node.fields + extra.flatMap(\.fields))
-            return .interface(InterfaceType(
-                name: name, description: description, fields: fields,
-                interfaces: (node.interfaces + extra.flatMap(\.interfaces)).map(\.name.value),
-                directives: directives, nodes: nodes))
+            return .interface(
+                InterfaceType(
+                    name: name, description: description, fields: fields,
+                    interfaces: (node.interfaces + extra.flatMap(\.interfaces)).map(\.name.value),
+                    directives: directives, nodes: nodes))
         case .union(let node):
             let extra = extensions.compactMap { if case .union(let ext) = $0 { ext } else { nil } }
-            return .union(UnionType(
-                name: name, description: description,
-                members: (node.types + extra.flatMap(\.types)).map(\.name.value), directives: directives, nodes: nodes))
+            return .union(
+                UnionType(
+                    name: name, description: description,
+                    members: (node.types + extra.flatMap(\.types)).map(\.name.value), directives: directives,
+                    nodes: nodes))
         case .enum(let node):
             let extra = extensions.compactMap { if case .enum(let ext) = $0 { ext } else { nil } }
             var seen = [String: Name]()
             var values = [SchemaEnumValue]()
             for value in node.values + extra.flatMap(\.values) {
                 if let first = seen[value.name.value] {
-                    errors.append(GraphQLError(
-                        message: "Enum value \"\(name).\(value.name.value)\" can only be defined once.",
-                        nodes: [first, value.name]))
+                    errors.append(
+                        GraphQLError(
+                            message: "Enum value \"\(name).\(value.name.value)\" can only be defined once.",
+                            nodes: [first, value.name]))
                     continue
                 }
                 seen[value.name.value] = value.name
-                values.append(SchemaEnumValue(
-                    name: value.name.value, description: value.description?.value,
-                    deprecationReason: Self.deprecationReason(value.directives), directives: value.directives,
-                    node: value))
+                values.append(
+                    SchemaEnumValue(
+                        name: value.name.value, description: value.description?.value,
+                        deprecationReason: Self.deprecationReason(value.directives), directives: value.directives,
+                        node: value))
             }
-            return .enum(EnumType(name: name, description: description, values: values, directives: directives, nodes: nodes))
+            return .enum(
+                EnumType(name: name, description: description, values: values, directives: directives, nodes: nodes))
         case .inputObject(let node):
             let extra = extensions.compactMap { if case .inputObject(let ext) = $0 { ext } else { nil } }
             let fields = buildInputValues(node.fields + extra.flatMap(\.fields)) { argument in
                 "Field \"\(name).\(argument)\" can only be defined once."
             }
-            return .inputObject(InputObjectType(
-                name: name, description: description, fields: fields,
-                isOneOf: directives.contains { $0.name.value == "oneOf" }, directives: directives, nodes: nodes))
+            return .inputObject(
+                InputObjectType(
+                    name: name, description: description, fields: fields,
+                    isOneOf: directives.contains { $0.name.value == "oneOf" }, directives: directives, nodes: nodes))
         }
     }
 
@@ -242,18 +257,21 @@ struct SchemaBuilder {
         var fields = [SchemaField]()
         for node in nodes {
             if let first = seen[node.name.value] {
-                errors.append(GraphQLError(
-                    message: "Field \"\(typeName).\(node.name.value)\" can only be defined once.", nodes: [first, node.name]))
+                errors.append(
+                    GraphQLError(
+                        message: "Field \"\(typeName).\(node.name.value)\" can only be defined once.",
+                        nodes: [first, node.name]))
                 continue
             }
             seen[node.name.value] = node.name
             let arguments = buildInputValues(node.arguments) { argument in
                 "Argument \"\(typeName).\(node.name.value)(\(argument):)\" can only be defined once."
             }
-            fields.append(SchemaField(
-                name: node.name.value, description: node.description?.value, arguments: arguments,
-                type: TypeRef(node.type), deprecationReason: Self.deprecationReason(node.directives),
-                directives: node.directives, node: node))
+            fields.append(
+                SchemaField(
+                    name: node.name.value, description: node.description?.value, arguments: arguments,
+                    type: TypeRef(node.type), deprecationReason: Self.deprecationReason(node.directives),
+                    directives: node.directives, node: node))
         }
         return fields
     }
@@ -269,10 +287,11 @@ struct SchemaBuilder {
                 continue
             }
             seen[node.name.value] = node.name
-            values.append(SchemaInputValue(
-                name: node.name.value, description: node.description?.value, type: TypeRef(node.type),
-                defaultValue: node.defaultValue, deprecationReason: Self.deprecationReason(node.directives),
-                directives: node.directives, node: node))
+            values.append(
+                SchemaInputValue(
+                    name: node.name.value, description: node.description?.value, type: TypeRef(node.type),
+                    defaultValue: node.defaultValue, deprecationReason: Self.deprecationReason(node.directives),
+                    directives: node.directives, node: node))
         }
         return values
     }

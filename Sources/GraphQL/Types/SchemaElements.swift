@@ -1,5 +1,9 @@
 /// A field of an object or interface type.
-public struct SchemaField: Named, Hashable {
+///
+/// The schema's elements are final classes with only immutable properties: the validator and the
+/// executor pass them around per field, and a reference costs one retain where a struct of this
+/// size would cost a dozen.
+public final class SchemaField: Named, Hashable {
     public let name: String
     public let description: String?
     public let arguments: NamedList<SchemaInputValue>
@@ -33,7 +37,7 @@ public struct SchemaField: Named, Hashable {
 }
 
 /// An argument of a field or directive, or a field of an input object type.
-public struct SchemaInputValue: Named, Hashable {
+public final class SchemaInputValue: Named, Hashable {
     public let name: String
     public let description: String?
     public let type: TypeRef
@@ -73,7 +77,7 @@ public struct SchemaInputValue: Named, Hashable {
 }
 
 /// One value of an enum type.
-public struct SchemaEnumValue: Named, Hashable {
+public final class SchemaEnumValue: Named, Hashable {
     public let name: String
     public let description: String?
     public let deprecationReason: String?
@@ -96,7 +100,7 @@ public struct SchemaEnumValue: Named, Hashable {
 }
 
 /// A directive the schema knows: built-in or declared with `directive @name … on …`.
-public struct SchemaDirective: Named, Hashable {
+public final class SchemaDirective: Named, Hashable {
     public let name: String
     public let description: String?
     public let arguments: NamedList<SchemaInputValue>

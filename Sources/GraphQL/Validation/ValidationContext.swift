@@ -43,7 +43,8 @@ public final class ValidationContext {
         var operations = [OperationDefinition]()
         for definition in document.definitions {
             switch definition {
-            case .fragment(let fragment): if fragments[fragment.name.value] == nil { fragments[fragment.name.value] = fragment }
+            case .fragment(let fragment):
+                if fragments[fragment.name.value] == nil { fragments[fragment.name.value] = fragment }
             case .operation(let operation): operations.append(operation)
             default: break
             }
@@ -63,7 +64,8 @@ public final class ValidationContext {
         errors.append(error)
     }
 
-    public func report(_ message: String, _ nodes: [any Node], extensions: [String: GraphQLError.ExtensionValue] = [:]) {
+    public func report(_ message: String, _ nodes: [any Node], extensions: [String: GraphQLError.ExtensionValue] = [:])
+    {
         report(GraphQLError(message: message, nodes: nodes, extensions: extensions))
     }
 
@@ -142,6 +144,6 @@ public struct VariableUsage: Sendable {
     public let type: TypeRef?
     /// The position has a default (an argument or input field default), so a nullable variable may be used.
     public let hasDefaultValue: Bool
-    /// The position is a field of a `@oneOf` input object, which never accepts a nullable variable.
-    public let inOneOfField: Bool
+    /// The `@oneOf` input object whose field this position is; such a field never takes a nullable variable.
+    public let oneOfParent: String?
 }

@@ -4,7 +4,7 @@
 /// all rules: it implements only the hooks it needs, reads type information from `context`
 /// (the parent type, field definition, expected input type of the node being entered) and
 /// reports every problem with `context.report`, never stopping at the first.
-public protocol ValidationRule: AnyObject {
+public protocol ValidationRule: AnyObject, SendableMetatype {
     init(context: ValidationContext)
 
     func enter(_ node: Document)

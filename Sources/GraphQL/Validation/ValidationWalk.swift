@@ -79,7 +79,9 @@ struct ValidationWalk: Visitor {
     mutating func enter(_ node: Field) -> VisitAction {
         let definition = context.parentType.flatMap { schema.field(node.name.value, on: $0) }
         context.fieldStack.append(definition)
-        context.typeStack.append(outputType(definition?.type))
+        // A validated schema gives fields only output types and arguments only input types, so
+        // the types of definitions need no check; only types named in the document do.
+        context.typeStack.append(definition?.type)
         locations.append(.field)
         for rule in rules { rule.enter(node) }
         return proceed()
@@ -103,7 +105,8 @@ struct ValidationWalk: Visitor {
     }
 
     mutating func enter(_ node: InlineFragment) -> VisitAction {
-        let type: TypeRef? = node.typeCondition.map { .named($0.name.value) } ?? context.type.map { .named($0.namedType) }
+        let type: TypeRef? =
+            node.typeCondition.map { .named($0.name.value) } ?? context.type.map { .named($0.namedType) }
         context.typeStack.append(outputType(type))
         locations.append(.inlineFragment)
         for rule in rules { rule.enter(node) }
@@ -146,7 +149,7 @@ struct ValidationWalk: Visitor {
         let definitions = context.directive.map(\.arguments) ?? context.fieldDefinition?.arguments
         let definition = definitions?[node.name.value]
         context.argument = definition
-        context.inputTypeStack.append(inputType(definition?.type))
+        context.inputTypeStack.append(definition?.type)
         context.defaultValueStack.append(definition?.hasDefault ?? false)
         for rule in rules { rule.enter(node) }
         return proceed()
@@ -166,17 +169,20 @@ struct ValidationWalk: Visitor {
             let itemType: TypeRef?
             // A list where no list is expected is one error (the list's); its items are not checked.
             if case .list(let item)? = listType { itemType = item } else { itemType = nil }
-            context.inputTypeStack.append(inputType(itemType))
+            context.inputTypeStack.append(itemType)
             context.defaultValueStack.append(false)
         case .variable(let variable):
             if let key = context.currentDefinition {
-                var inOneOf = false
-                if let parent = context.parentInputType, case .inputObject(let input)? = schema.type(of: parent) {
-                    inOneOf = input.isOneOf
+                var oneOfParent: String?
+                if let parent = context.parentInputType, case .inputObject(let input)? = schema.type(of: parent),
+                    input.isOneOf
+                {
+                    oneOfParent = input.name
                 }
-                context.usagesByDefinition[key, default: []].append(VariableUsage(
-                    node: variable, type: context.inputType, hasDefaultValue: context.hasDefaultValue,
-                    inOneOfField: inOneOf))
+                context.usagesByDefinition[key, default: []].append(
+                    VariableUsage(
+                        node: variable, type: context.inputType, hasDefaultValue: context.hasDefaultValue,
+                        oneOfParent: oneOfParent))
             }
         default:
             break
@@ -201,7 +207,7 @@ struct ValidationWalk: Visitor {
             fieldType = field.type
             hasDefault = field.hasDefault
         }
-        context.inputTypeStack.append(inputType(fieldType))
+        context.inputTypeStack.append(fieldType)
         context.defaultValueStack.append(hasDefault)
         for rule in rules { rule.enter(node) }
         return proceed()

@@ -122,6 +122,18 @@ import Testing
         #expect(await counter.log.isEmpty)
     }
 
+    @Test func aCancelledRequestCallsNoMoreResolvers() async {
+        let counter = Counter()
+        let executor = Self.executor(counter, count: 2)
+        let result = await Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await executor.execute(.init(query: "{ customers { id } }"))
+        }.value
+        #expect(result.errors.map(\.message) == ["The request was cancelled."])
+        #expect(result.errors.first?.extensions["code"] == "REQUEST_CANCELLED")
+        #expect(await counter.log.isEmpty)
+    }
+
     @Test func groupsOfOneLevelRunConcurrently() async {
         // Two resolvers of the same level wait for each other: this only finishes if both run at once.
         let gate = Gate()

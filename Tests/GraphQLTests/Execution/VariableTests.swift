@@ -85,16 +85,16 @@ import Testing
         ),
         (
             "OrderInput", ["lines": []],
-            #"Variable \"$v\" got invalid value {\"lines\":[]}; Field \"customer\" of required type \"ID!\" was not provided."#
+            #"Variable \"$v\" got invalid value { lines: [] }; Field \"customer\" of required type \"ID!\" was not provided."#
         ),
         (
             "OrderInput", ["customer": "c", "lines": [], "notes": "x"],
-            #"Variable \"$v\" got invalid value {\"customer\":\"c\",\"lines\":[],\"notes\":\"x\"}; "#
+            #"Variable \"$v\" got invalid value { customer: \"c\", lines: [], notes: \"x\" }; "#
                 + #"Field \"notes\" is not defined by type \"OrderInput\". Did you mean \"note\" or \"lines\"?"#
         ),
         (
             "Key", ["id": "1", "email": "e"],
-            #"Variable \"$v\" got invalid value {\"email\":\"e\",\"id\":\"1\"}; "#
+            #"Variable \"$v\" got invalid value { email: \"e\", id: \"1\" }; "#
                 + #"Exactly one key must be specified for OneOf type \"Key\"."#
         ),
         (

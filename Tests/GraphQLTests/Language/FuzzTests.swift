@@ -77,7 +77,6 @@ import Testing
                 failed += 1
             }
         }
-        #expect(parsed + failed == 1_500)
         // The mutations are mild enough that some documents still parse, so both paths run.
         #expect(parsed > 20)
         #expect(failed > 500)

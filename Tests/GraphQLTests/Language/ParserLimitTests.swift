@@ -53,19 +53,38 @@ import Testing
         #expect(error?.locations == [SourceLocation(line: 1, column: 23)])
     }
 
-    /// A hostile document fails with an error, never a crash, with or without a token limit.
-    @Test(arguments: [
-        String(repeating: "[", count: 100_000),
-        "{ f(a: " + String(repeating: "[", count: 100_000),
-        "query Q($a: " + String(repeating: "[", count: 100_000),
-        String(repeating: "{", count: 100_000),
-        String(repeating: "{ a ", count: 100_000),
-        "{ f(a: " + String(repeating: "{a: ", count: 100_000),
-    ])
-    func rejectsHundredThousandLevels(body: String) {
-        for options in [ParseOptions(), ParseOptions.trusted] {
-            #expect(throws: GraphQLError.self) { try Parser(body, options: options).parseDocument() }
-        }
+    struct HostileCase: Sendable, CustomTestStringConvertible {
+        let label: String
+        let body: String
+        /// The error once the token limit is lifted.
+        let message: String
+        let column: Int
+        var testDescription: String { label }
+    }
+
+    static let hostile: [HostileCase] = [
+        HostileCase(label: "100,000 [", body: String(repeating: "[", count: 100_000),
+            message: "Unexpected \"[\".", column: 1),
+        HostileCase(label: "100,000 [ in an argument", body: "{ f(a: " + String(repeating: "[", count: 100_000),
+            message: "Document is nested deeper than 200 levels. Parsing aborted.", column: 207),
+        HostileCase(label: "100,000 [ in a variable type", body: "query Q($a: " + String(repeating: "[", count: 100_000),
+            message: "Document is nested deeper than 200 levels. Parsing aborted.", column: 213),
+        HostileCase(label: "100,000 {", body: String(repeating: "{", count: 100_000),
+            message: "Expected Name, found \"{\".", column: 2),
+        HostileCase(label: "100,000 nested selections", body: String(repeating: "{ a ", count: 100_000),
+            message: "Document is nested deeper than 200 levels. Parsing aborted.", column: 801),
+        HostileCase(label: "100,000 nested objects", body: "{ f(a: " + String(repeating: "{a: ", count: 100_000),
+            message: "Document is nested deeper than 200 levels. Parsing aborted.", column: 804),
+    ]
+
+    /// A hostile document fails with an error, never a crash: with the default options the token
+    /// limit or the grammar stops it, and without a token limit the depth limit does.
+    @Test(arguments: hostile)
+    func rejectsHundredThousandLevels(_ hostile: HostileCase) {
+        #expect(throws: GraphQLError.self) { try Parser(hostile.body).parseDocument() }
+        let error = #expect(throws: GraphQLError.self) { try Parser(hostile.body, options: .trusted).parseDocument() }
+        #expect(error?.message == "Syntax Error: " + hostile.message)
+        #expect(error?.locations == [SourceLocation(line: 1, column: hostile.column)])
     }
 
     @Test func deepDocumentErrorNamesTheLimit() {

@@ -34,5 +34,18 @@ import Testing
         let second = Source(body: "{\n\n  a\n}", name: "other")
         #expect(Location(start: 0, end: 5, source: first) == Location(start: 3, end: 4, source: second))
         #expect(Location(start: 2, end: 3, source: first).description == "GraphQL request:1:3")
+        #expect(Location(start: 2, end: 3, source: first).range == 2..<3)
+    }
+
+    /// The line table is built on first use; concurrent first uses agree.
+    @Test func mapsOffsetsConcurrently() async {
+        let source = Source(body: String(repeating: "line\n", count: 1_000))
+        let lines = await withTaskGroup(of: Int.self) { group in
+            for offset in stride(from: 0, to: 5_000, by: 50) {
+                group.addTask { source.location(of: offset).line }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(lines.sorted() == Array(stride(from: 1, to: 1_001, by: 10)))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphQL
 
 @Suite struct IntrospectionTests {
@@ -26,20 +27,25 @@ import Testing
     }
 
     @Test func typeByNameAndTypename() throws {
-        let document = try Parser(#"{ __typename t: __type(name: "CustomerKey") { name kind isOneOf } none: __type(name: "Nope") { name } }"#)
-            .parseDocument()
+        let document = try Parser(
+            #"{ __typename t: __type(name: "CustomerKey") { name kind isOneOf } none: __type(name: "Nope") { name } }"#
+        )
+        .parseDocument()
         let data = try TypeFixture.kitchenSink.introspectionData(document)
-        #expect(data == [
-            "__typename": "Query",
-            "t": ["name": "CustomerKey", "kind": "INPUT_OBJECT", "isOneOf": true],
-            "none": nil,
-        ])
+        #expect(
+            data == [
+                "__typename": "Query",
+                "t": ["name": "CustomerKey", "kind": "INPUT_OBJECT", "isOneOf": true],
+                "none": nil,
+            ])
     }
 
     @Test func deprecatedElementsAreHiddenUnlessAsked() throws {
-        let document = try Parser("""
+        let document = try Parser(
+            """
             { __type(name: "OrderStatus") { enumValues { name } all: enumValues(includeDeprecated: true) { name } } }
-            """).parseDocument()
+            """
+        ).parseDocument()
         let data = try TypeFixture.kitchenSink.introspectionData(document)
         #expect(data["__type"]?["enumValues"] == [["name": "NEW"], ["name": "PAID"], ["name": "SHIPPED"]])
         #expect(data["__type"]?["all"] == [["name": "NEW"], ["name": "PAID"], ["name": "SHIPPED"], ["name": "LOST"]])

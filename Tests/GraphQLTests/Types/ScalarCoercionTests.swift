@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphQL
 
 @Suite struct ScalarCoercionTests {
@@ -12,7 +13,10 @@ import Testing
     /// (scalar, variable value, coerced value or the error message).
     static let inputs: [(String, GraphQLValue, Result<GraphQLValue, CoercionError>)] = [
         ("Int", 1, .success(1)),
-        ("Int", 2_147_483_648, .failure(CoercionError("Int cannot represent non 32-bit signed integer value: 2147483648"))),
+        (
+            "Int", 2_147_483_648,
+            .failure(CoercionError("Int cannot represent non 32-bit signed integer value: 2147483648"))
+        ),
         ("Int", -2_147_483_648, .success(-2_147_483_648)),
         ("Int", 1.0, .success(1)),
         ("Int", 1.5, .failure(CoercionError("Int cannot represent non-integer value: 1.5"))),
@@ -27,8 +31,10 @@ import Testing
         ("ID", "a", .success("a")),
         ("ID", true, .failure(CoercionError("ID cannot represent value: true"))),
         ("DateTime", "2025-01-01T00:16:53.000001Z", .success("2025-01-01T00:16:53.000001Z")),
-        ("DateTime", "2025-02-30T00:00:00Z",
-            .failure(CoercionError("DateTime cannot represent an invalid date-time string: \"2025-02-30T00:00:00Z\""))),
+        (
+            "DateTime", "2025-02-30T00:00:00Z",
+            .failure(CoercionError("DateTime cannot represent an invalid date-time string: \"2025-02-30T00:00:00Z\""))
+        ),
         ("DateTime", "2025-01-01T10:00:00+01:00", .success("2025-01-01T10:00:00+01:00")),
         ("Date", "2024-02-29", .success("2024-02-29")),
         ("Date", "2023-02-29", .failure(CoercionError("Date cannot represent an invalid date string: \"2023-02-29\""))),
@@ -48,7 +54,10 @@ import Testing
     /// (scalar, literal, coerced value or the error message).
     static let literals: [(String, String, Result<GraphQLValue, CoercionError>)] = [
         ("Int", "2147483647", .success(2_147_483_647)),
-        ("Int", "2147483648", .failure(CoercionError("Int cannot represent non 32-bit signed integer value: 2147483648"))),
+        (
+            "Int", "2147483648",
+            .failure(CoercionError("Int cannot represent non 32-bit signed integer value: 2147483648"))
+        ),
         ("Int", "\"1\"", .failure(CoercionError("Int cannot represent non-integer value: \"1\""))),
         ("Float", "1", .success(1.0)),
         ("Float", "1e400", .failure(CoercionError("Float cannot represent non numeric value: 1e400"))),
@@ -81,12 +90,14 @@ import Testing
         let (_, errors) = Self.schema.coerceInput(
             ["name": 1, "key": ["id": "1", "email": "e"], "flags": [true, "no"], "extra": 1],
             to: .nonNull(.named("NewCustomer")))
-        #expect(errors == [
-            Schema.InputError(message: "String cannot represent a non string value: 1", path: ["name"]),
-            Schema.InputError(message: "Exactly one key must be specified for OneOf type \"CustomerKey\".", path: ["key"]),
-            Schema.InputError(message: "Boolean cannot represent a non boolean value: \"no\"", path: ["flags", 1]),
-            Schema.InputError(message: "Field \"extra\" is not defined by type \"NewCustomer\".", path: []),
-        ])
+        #expect(
+            errors == [
+                Schema.InputError(message: "String cannot represent a non string value: 1", path: ["name"]),
+                Schema.InputError(
+                    message: "Exactly one key must be specified for OneOf type \"CustomerKey\".", path: ["key"]),
+                Schema.InputError(message: "Boolean cannot represent a non boolean value: \"no\"", path: ["flags", 1]),
+                Schema.InputError(message: "Field \"extra\" is not defined by type \"NewCustomer\".", path: []),
+            ])
     }
 
     @Test func variableCoercionAppliesDefaultsAndWrapsSingleValues() {
@@ -98,12 +109,17 @@ import Testing
     @Test func enumCoercion() throws {
         guard case .enum(let status)? = Self.schema.types["OrderStatus"] else { throw CoercionError("no enum") }
         #expect(try status.coerceInput("PAID") == "PAID")
-        #expect(throws: CoercionError("Value \"PAD\" does not exist in \"OrderStatus\" enum. Did you mean the enum value \"PAID\"?")) {
+        #expect(
+            throws: CoercionError(
+                "Value \"PAD\" does not exist in \"OrderStatus\" enum. Did you mean the enum value \"PAID\"?")
+        ) {
             try status.coerceInput("PAD")
         }
-        #expect(throws: CoercionError(
-            "Enum \"OrderStatus\" cannot represent non-enum value: \"PAID\". Did you mean the enum value \"PAID\"?"
-        )) {
+        #expect(
+            throws: CoercionError(
+                "Enum \"OrderStatus\" cannot represent non-enum value: \"PAID\". Did you mean the enum value \"PAID\"?"
+            )
+        ) {
             try status.coerceLiteral(try Parser("\"PAID\"").parseConstValue())
         }
     }
@@ -112,9 +128,10 @@ import Testing
         guard case .object(let order)? = Self.schema.types["Order"], let lines = order.fields["lines"] else {
             throw CoercionError("no Order.lines")
         }
-        #expect(try Self.schema.coerceArguments([], definitions: lines.arguments) == [
-            "filter": ["minQuantity": 1, "tags": ["a", "b"]],
-        ])
+        #expect(
+            try Self.schema.coerceArguments([], definitions: lines.arguments) == [
+                "filter": ["minQuantity": 1, "tags": ["a", "b"]]
+            ])
         #expect(throws: CoercionError("Argument \"id\" of required type \"ID!\" was not provided.")) {
             try Self.schema.coerceArguments([], definitions: Self.schema.queryType!.fields["node"]!.arguments)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphQL
 
 @Suite struct SchemaBuildingTests {
@@ -9,14 +10,18 @@ import Testing
         let printed = schema.printed()
         let reparsed = try Schema(sdl: printed, name: "printed.graphql")
         #expect(reparsed.printed() == printed)
-        #expect(printed.contains("scalar DateTime @specifiedBy(url: \"https://datatracker.ietf.org/doc/html/rfc3339\")"))
+        #expect(
+            printed.contains("scalar DateTime @specifiedBy(url: \"https://datatracker.ietf.org/doc/html/rfc3339\")"))
         #expect(printed.hasPrefix("\"\"\"\nThe demo shop"))
+        #expect(printed + "\n" == TypeFixture.text("shop.printed.graphql"))
     }
 
     @Test func extensionsAcrossFilesMergeIntoTheirTypes() throws {
         let schema = try Schema(sources: [
             Source(body: "type Query { a: Int }\ninterface Node { id: ID! }", name: "a.graphql"),
-            Source(body: "extend type Query implements Node { id: ID! }\ntype Extra implements Node { id: ID! }", name: "b.graphql"),
+            Source(
+                body: "extend type Query implements Node { id: ID! }\ntype Extra implements Node { id: ID! }",
+                name: "b.graphql"),
         ])
         #expect(schema.queryType?.fields.names == ["a", "id"])
         #expect(schema.queryType?.interfaces == ["Node"])
@@ -27,7 +32,8 @@ import Testing
     }
 
     @Test func schemaDefinitionNamesRootTypes() throws {
-        let schema = try Schema(sdl: "schema { query: Root mutation: Change }\ntype Root { a: Int }\ntype Change { b: Int }")
+        let schema = try Schema(
+            sdl: "schema { query: Root mutation: Change }\ntype Root { a: Int }\ntype Change { b: Int }")
         #expect(schema.rootType(for: .query)?.name == "Root")
         #expect(schema.rootType(for: .mutation)?.name == "Change")
         #expect(schema.rootType(for: .subscription) == nil)
@@ -35,10 +41,11 @@ import Testing
     }
 
     @Test func deprecationAndOneOf() throws {
-        let schema = try Schema(sdl: """
-            type Query { a(x: Int @deprecated(reason: "no")): Int @deprecated, b(k: K): Int }
-            input K @oneOf { id: ID, name: String }
-            """)
+        let schema = try Schema(
+            sdl: """
+                type Query { a(x: Int @deprecated(reason: "no")): Int @deprecated, b(k: K): Int }
+                input K @oneOf { id: ID, name: String }
+                """)
         let field = try #require(schema.queryType?.fields["a"])
         #expect(field.deprecationReason == "No longer supported")
         #expect(field.arguments["x"]?.deprecationReason == "no")
@@ -50,13 +57,29 @@ import Testing
     }
 
     @Test func userDirectivesMayRepeat() throws {
-        let schema = try Schema(sdl: """
-            directive @tag(name: String!) repeatable on FIELD_DEFINITION
-            type Query { a: Int @tag(name: "x") @tag(name: "y") }
-            """)
+        let schema = try Schema(
+            sdl: """
+                directive @tag(name: String!) repeatable on FIELD_DEFINITION
+                type Query { a: Int @tag(name: "x") @tag(name: "y") }
+                """)
         #expect(schema.directives["tag"]?.isRepeatable == true)
         #expect(schema.directives.names == ["tag", "include", "skip", "deprecated", "specifiedBy", "oneOf"])
         #expect(schema.queryType?.fields["a"]?.directives.count == 2)
+    }
+
+    @Test func subtypesAndOverlap() throws {
+        let schema = TypeFixture.kitchenSink
+        #expect(TypeRef.nonNull(.named("Customer")).isSubtype(of: .named("Node"), in: schema))
+        #expect(TypeRef.list(.nonNull(.named("Order"))).isSubtype(of: .list(.named("Entity")), in: schema))
+        #expect(!TypeRef.named("Customer").isSubtype(of: .nonNull(.named("Customer")), in: schema))
+        #expect(!TypeRef.list(.named("Customer")).isSubtype(of: .named("Customer"), in: schema))
+        #expect(TypeRef.named("Entity").isSubtype(of: .named("Node"), in: schema))
+        let search = try #require(schema.types["SearchResult"])
+        let node = try #require(schema.types["Node"])
+        let line = try #require(schema.types["OrderLine"])
+        #expect(schema.overlap(search, node))
+        #expect(!schema.overlap(line, node))
+        #expect(schema.possibleTypes(of: search).map(\.name) == ["Customer", "Order", "OrderLineResult"])
     }
 
     @Test func lookupsIncludeIntrospectionFields() throws {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GraphQL
 
 /// The files committed beside the type-system tests, and the repository's demo schema.
@@ -29,7 +30,8 @@ enum TypeFixture {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".graphql") }.sorted()
         return try names.map { name in
-            Source(body: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8),
+            Source(
+                body: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8),
                 name: "Schema/\(name)")
         }
     }
@@ -51,7 +53,9 @@ enum TypeFixture {
             }
             if let object = try? decoder.container(keyedBy: Key.self) {
                 var fields = [String: GraphQLValue]()
-                for key in object.allKeys { fields[key.stringValue] = try object.decode(DecodedValue.self, forKey: key).value }
+                for key in object.allKeys {
+                    fields[key.stringValue] = try object.decode(DecodedValue.self, forKey: key).value
+                }
                 value = .object(fields)
                 return
             }

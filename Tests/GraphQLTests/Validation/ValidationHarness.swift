@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphQL
 
 /// The schema and helpers the rule tests share: each case runs one rule over one document and

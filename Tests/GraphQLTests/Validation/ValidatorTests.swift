@@ -1,15 +1,17 @@
 import Testing
+
 @testable import GraphQL
 
 @Suite struct ValidatorTests {
     @Test func specifiedRulesCollectEveryError() throws {
         let errors = try ValidationHarness.errors(
             "{ dog { unknown name(surname: 1) } cat { ...Missing } }", rules: Validator.specifiedRules)
-        #expect(errors == [
-            "Cannot query field \"unknown\" on type \"Dog\". @ 1:9",
-            "Expected value of type \"Boolean\", found 1; Boolean cannot represent a non boolean value: 1 @ 1:31",
-            "Unknown fragment \"Missing\". @ 1:45",
-        ])
+        #expect(
+            errors == [
+                "Cannot query field \"unknown\" on type \"Dog\". @ 1:9",
+                "Expected value of type \"Boolean\", found 1; Boolean cannot represent a non boolean value: 1 @ 1:31",
+                "Unknown fragment \"Missing\". @ 1:45",
+            ])
     }
 
     @Test func stopsAfterTheErrorLimit() throws {

@@ -33,6 +33,7 @@ public struct SelectionSet: Node, Hashable {
     public var loc: Location
 }
 
+/// One entry of a selection set.
 public enum Selection: Node, Hashable {
     case field(Field)
     case fragmentSpread(FragmentSpread)

@@ -22,11 +22,13 @@ public indirect enum TypeReference: Node, Hashable {
     }
 }
 
+/// A type by name, also the type condition of fragments.
 public struct NamedType: Node, Hashable {
     public var name: Name
     public var loc: Location
 }
 
+/// `[Type]`.
 public struct ListType: Node, Hashable {
     public var type: TypeReference
     public var loc: Location

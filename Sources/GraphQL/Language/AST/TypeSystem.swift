@@ -67,6 +67,7 @@ public enum TypeDefinition: Node, Hashable {
     }
 }
 
+/// `scalar Name @directive`.
 public struct ScalarTypeDefinition: Node, Hashable {
     public var description: StringValue?
     public var name: Name
@@ -74,6 +75,7 @@ public struct ScalarTypeDefinition: Node, Hashable {
     public var loc: Location
 }
 
+/// `type Name implements A & B @directive { fields }`.
 public struct ObjectTypeDefinition: Node, Hashable {
     public var description: StringValue?
     public var name: Name
@@ -83,6 +85,7 @@ public struct ObjectTypeDefinition: Node, Hashable {
     public var loc: Location
 }
 
+/// `interface Name implements A @directive { fields }`; interfaces may implement interfaces.
 public struct InterfaceTypeDefinition: Node, Hashable {
     public var description: StringValue?
     public var name: Name
@@ -92,6 +95,7 @@ public struct InterfaceTypeDefinition: Node, Hashable {
     public var loc: Location
 }
 
+/// `union Name @directive = A | B`.
 public struct UnionTypeDefinition: Node, Hashable {
     public var description: StringValue?
     public var name: Name
@@ -100,6 +104,7 @@ public struct UnionTypeDefinition: Node, Hashable {
     public var loc: Location
 }
 
+/// `enum Name @directive { VALUES }`.
 public struct EnumTypeDefinition: Node, Hashable {
     public var description: StringValue?
     public var name: Name
@@ -108,6 +113,7 @@ public struct EnumTypeDefinition: Node, Hashable {
     public var loc: Location
 }
 
+/// `input Name @directive { fields }`.
 public struct InputObjectTypeDefinition: Node, Hashable {
     public var description: StringValue?
     public var name: Name
@@ -136,6 +142,7 @@ public struct InputValueDefinition: Node, Hashable {
     public var loc: Location
 }
 
+/// One value of an enum type, with its description and directives (`@deprecated`).
 public struct EnumValueDefinition: Node, Hashable {
     public var description: StringValue?
     public var name: Name

@@ -48,12 +48,14 @@ public enum TypeExtension: Node, Hashable {
     }
 }
 
+/// `extend scalar Name @directive`.
 public struct ScalarTypeExtension: Node, Hashable {
     public var name: Name
     public var directives: [Directive]
     public var loc: Location
 }
 
+/// `extend type Name implements A @directive { fields }`.
 public struct ObjectTypeExtension: Node, Hashable {
     public var name: Name
     public var interfaces: [NamedType]
@@ -62,6 +64,7 @@ public struct ObjectTypeExtension: Node, Hashable {
     public var loc: Location
 }
 
+/// `extend interface Name implements A @directive { fields }`.
 public struct InterfaceTypeExtension: Node, Hashable {
     public var name: Name
     public var interfaces: [NamedType]
@@ -70,6 +73,7 @@ public struct InterfaceTypeExtension: Node, Hashable {
     public var loc: Location
 }
 
+/// `extend union Name @directive = C`.
 public struct UnionTypeExtension: Node, Hashable {
     public var name: Name
     public var directives: [Directive]
@@ -77,6 +81,7 @@ public struct UnionTypeExtension: Node, Hashable {
     public var loc: Location
 }
 
+/// `extend enum Name @directive { VALUES }`.
 public struct EnumTypeExtension: Node, Hashable {
     public var name: Name
     public var directives: [Directive]
@@ -84,6 +89,7 @@ public struct EnumTypeExtension: Node, Hashable {
     public var loc: Location
 }
 
+/// `extend input Name @directive { fields }`.
 public struct InputObjectTypeExtension: Node, Hashable {
     public var name: Name
     public var directives: [Directive]

@@ -32,18 +32,21 @@ public struct Variable: Node, Hashable {
     public var loc: Location
 }
 
+/// `-12`: the text is kept, so coercion decides whether it fits in 32 bits.
 public struct IntValue: Node, Hashable {
     /// The digits as written, with an optional leading `-`.
     public var value: String
     public var loc: Location
 }
 
+/// `1.5e3`: the text is kept, so a `Decimal` can be read from it exactly.
 public struct FloatValue: Node, Hashable {
     /// The number as written.
     public var value: String
     public var loc: Location
 }
 
+/// `"text"` or `"""text"""`; also every description.
 public struct StringValue: Node, Hashable {
     /// The decoded value (escapes resolved; block string indentation removed).
     public var value: String
@@ -52,25 +55,30 @@ public struct StringValue: Node, Hashable {
     public var loc: Location
 }
 
+/// `true` or `false`.
 public struct BooleanValue: Node, Hashable {
     public var value: Bool
     public var loc: Location
 }
 
+/// `null`, distinct from a missing value in input coercion.
 public struct NullValue: Node, Hashable {
     public var loc: Location
 }
 
+/// A bare name other than `true`, `false` and `null`.
 public struct EnumValue: Node, Hashable {
     public var value: String
     public var loc: Location
 }
 
+/// `[a, b]`.
 public struct ListValue: Node, Hashable {
     public var values: [Value]
     public var loc: Location
 }
 
+/// `{name: value}`, the literal of an input object.
 public struct ObjectValue: Node, Hashable {
     public var fields: [ObjectField]
     public var loc: Location

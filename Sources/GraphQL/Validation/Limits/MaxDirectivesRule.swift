@@ -8,6 +8,9 @@ public final class MaxDirectivesRule: ValidationRule {
         guard let limit = context.limits.maxDirectivesPerField, node.directives.count > limit else { return }
         context.report(
             "Field \"\(node.responseKey)\" has \(node.directives.count) directives, which exceeds the limit of \(limit).",
-            [node], extensions: ["code": "MAX_DIRECTIVES_LIMIT", "directives": .int(node.directives.count), "limit": .int(limit)])
+            [node],
+            extensions: [
+                "code": "MAX_DIRECTIVES_LIMIT", "directives": .int(node.directives.count), "limit": .int(limit),
+            ])
     }
 }

@@ -47,7 +47,8 @@ struct OperationShape {
                     let definition = parentType.flatMap { context.schema.field(field.name.value, on: $0) }
                     var child = Measure()
                     if let selectionSet = field.selectionSet {
-                        child = measure(selectionSet, parentType: definition.flatMap { context.schema.type(of: $0.type) })
+                        child = measure(
+                            selectionSet, parentType: definition.flatMap { context.schema.type(of: $0.type) })
                     }
                     let multiplier = definition.map { listSize(of: field, definition: $0) } ?? 1
                     result.depth = max(result.depth, child.depth + 1)
@@ -74,7 +75,8 @@ struct OperationShape {
             if let known = fragments[name] { return known }
             // A cycle (reported by its own rule) contributes nothing the second time round.
             guard let fragment = context.fragments[name], inProgress.insert(name).inserted else { return Measure() }
-            let measure = measure(fragment.selectionSet, parentType: context.schema.types[fragment.typeCondition.name.value])
+            let measure = measure(
+                fragment.selectionSet, parentType: context.schema.types[fragment.typeCondition.name.value])
             inProgress.remove(name)
             fragments[name] = measure
             return measure
@@ -89,7 +91,9 @@ struct OperationShape {
                     switch argument.value {
                     case .int(let literal): if let size = Int(literal.value) { return max(size, 0) }
                     case .variable(let variable):
-                        if case .int(let literal)? = variableDefaults[variable.name.value], let size = Int(literal.value) {
+                        if case .int(let literal)? = variableDefaults[variable.name.value],
+                            let size = Int(literal.value)
+                        {
                             return max(size, 0)
                         }
                     default: break
@@ -117,7 +121,9 @@ struct OperationShape {
 extension ValidationContext {
     /// The shape of the operation being visited, measured once for all limit rules.
     func shapeOfCurrentOperation(_ operation: OperationDefinition) -> OperationShape {
-        guard case .operation(let index)? = currentDefinition else { return OperationShape(operation: operation, context: self) }
+        guard case .operation(let index)? = currentDefinition else {
+            return OperationShape(operation: operation, context: self)
+        }
         if let known = shapes[index] { return known }
         let shape = OperationShape(operation: operation, context: self)
         shapes[index] = shape

@@ -9,7 +9,8 @@ public final class FieldsOnCorrectTypeRule: ValidationRule {
         guard let parent = context.parentType, context.fieldDefinition == nil else { return }
         let name = node.name.value
         let typeSuggestions = suggestedTypes(for: name, on: parent)
-        let hint = typeSuggestions.isEmpty
+        let hint =
+            typeSuggestions.isEmpty
             ? Suggestions.didYouMean(Suggestions.list(for: name, from: parent.fields?.names ?? []))
             : Suggestions.didYouMean(typeSuggestions, subMessage: "to use an inline fragment on")
         context.report("Cannot query field \"\(name)\" on type \"\(parent.name)\".\(hint)", [node])

@@ -15,6 +15,7 @@ public final class FragmentsOnCompositeTypesRule: ValidationRule {
     public func enter(_ node: FragmentDefinition) {
         guard let type = context.schema.types[node.typeCondition.name.value], !type.isComposite else { return }
         context.report(
-            "Fragment \"\(node.name.value)\" cannot condition on non composite type \"\(type.name)\".", [node.typeCondition])
+            "Fragment \"\(node.name.value)\" cannot condition on non composite type \"\(type.name)\".",
+            [node.typeCondition])
     }
 }

@@ -8,9 +8,11 @@ public final class NoUndefinedVariablesRule: ValidationRule {
     public func leave(_ node: Document) {
         for (index, operation) in context.operations.enumerated() {
             let defined = Set(operation.variableDefinitions.map(\.variable.name.value))
-            for usage in context.recursiveVariableUsages(ofOperation: index) where !defined.contains(usage.node.name.value) {
+            for usage in context.recursiveVariableUsages(ofOperation: index)
+            where !defined.contains(usage.node.name.value) {
                 let name = usage.node.name.value
-                let message = operation.name.map { "Variable \"$\(name)\" is not defined by operation \"\($0.value)\"." }
+                let message =
+                    operation.name.map { "Variable \"$\(name)\" is not defined by operation \"\($0.value)\"." }
                     ?? "Variable \"$\(name)\" is not defined."
                 context.report(message, [usage.node, operation])
             }

@@ -8,7 +8,9 @@ public final class NoUnusedFragmentsRule: ValidationRule {
     public func leave(_ node: Document) {
         var used = Set<String>()
         for index in context.operations.indices {
-            for fragment in context.recursivelyReferencedFragments(ofOperation: index) { used.insert(fragment.name.value) }
+            for fragment in context.recursivelyReferencedFragments(ofOperation: index) {
+                used.insert(fragment.name.value)
+            }
         }
         for definition in node.definitions {
             guard case .fragment(let fragment) = definition, !used.contains(fragment.name.value) else { continue }

@@ -10,7 +10,8 @@ public final class NoUnusedVariablesRule: ValidationRule {
             let used = Set(context.recursiveVariableUsages(ofOperation: index).map(\.node.name.value))
             for definition in operation.variableDefinitions where !used.contains(definition.variable.name.value) {
                 let name = definition.variable.name.value
-                let message = operation.name.map { "Variable \"$\(name)\" is never used in operation \"\($0.value)\"." }
+                let message =
+                    operation.name.map { "Variable \"$\(name)\" is never used in operation \"\($0.value)\"." }
                     ?? "Variable \"$\(name)\" is never used."
                 context.report(message, [definition])
             }

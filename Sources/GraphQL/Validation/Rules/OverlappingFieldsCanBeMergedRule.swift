@@ -34,15 +34,37 @@ final class FieldMerger {
         let definition: SchemaField?
     }
 
+    /// The fields answering to one response name; most names have one, which needs no array.
+    struct Group {
+        let name: String
+        var first: FieldAndDefinition
+        var rest = [FieldAndDefinition]()
+
+        var all: [FieldAndDefinition] { [first] + rest }
+    }
+
     /// Response names in selection order, each with the fields that answer to it.
     final class FieldMap {
-        var names = [String]()
-        var fields = [String: [FieldAndDefinition]]()
+        private(set) var groups = [Group]()
+        private var index = [String: Int]()
+
+        init(capacity: Int) {
+            groups.reserveCapacity(capacity)
+            index.reserveCapacity(capacity)
+        }
 
         func append(_ field: FieldAndDefinition) {
             let name = field.node.responseKey
-            if fields[name] == nil { names.append(name) }
-            fields[name, default: []].append(field)
+            if let position = index[name] {
+                groups[position].rest.append(field)
+            } else {
+                index[name] = groups.count
+                groups.append(Group(name: name, first: field))
+            }
+        }
+
+        subscript(name: String) -> Group? {
+            index[name].map { groups[$0] }
         }
     }
 
@@ -105,8 +127,9 @@ final class FieldMerger {
         var conflicts = [Conflict]()
         let (fieldMap, fragmentNames) = fieldsAndFragmentNames(selectionSet, parentType: parentType)
         collectWithin(fieldMap, into: &conflicts)
+        var visited = Set<String>()
         for (index, name) in fragmentNames.enumerated() {
-            var visited = Set<String>()
+            visited.removeAll(keepingCapacity: true)
             collectBetween(fieldMap, fragment: name, exclusive: false, visited: &visited, into: &conflicts)
             for other in fragmentNames[(index + 1)...] {
                 collectBetweenFragments(name, other, exclusive: false, into: &conflicts)
@@ -120,10 +143,11 @@ final class FieldMerger {
     private func fieldsAndFragmentNames(_ selectionSet: SelectionSet, parentType: SchemaType?) -> (FieldMap, [String]) {
         let key = SetKey(selectionSet)
         if let result = cached[key] { return result }
-        let fieldMap = FieldMap()
+        let fieldMap = FieldMap(capacity: selectionSet.selections.count)
         var fragmentNames = [String]()
         var seenFragments = Set<String>()
-        collect(selectionSet, parentType: parentType, into: fieldMap, fragmentNames: &fragmentNames, seen: &seenFragments)
+        collect(
+            selectionSet, parentType: parentType, into: fieldMap, fragmentNames: &fragmentNames, seen: &seenFragments)
         cached[key] = (fieldMap, fragmentNames)
         return (fieldMap, fragmentNames)
     }
@@ -135,27 +159,31 @@ final class FieldMerger {
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):
-                fieldMap.append(FieldAndDefinition(
-                    parentType: parentType, node: field, definition: parentType?.fields?[field.name.value]))
+                fieldMap.append(
+                    FieldAndDefinition(
+                        parentType: parentType, node: field, definition: parentType?.fields?[field.name.value]))
             case .fragmentSpread(let spread):
                 if seen.insert(spread.name.value).inserted { fragmentNames.append(spread.name.value) }
             case .inlineFragment(let fragment):
                 let type = fragment.typeCondition.map { schema.types[$0.name.value] } ?? parentType
-                collect(fragment.selectionSet, parentType: type, into: fieldMap, fragmentNames: &fragmentNames, seen: &seen)
+                collect(
+                    fragment.selectionSet, parentType: type, into: fieldMap, fragmentNames: &fragmentNames, seen: &seen)
             }
         }
     }
 
     private func fragmentFields(_ name: String) -> (FieldMap, [String])? {
         guard let fragment = context.fragments[name] else { return nil }
-        return fieldsAndFragmentNames(fragment.selectionSet, parentType: schema.types[fragment.typeCondition.name.value])
+        return fieldsAndFragmentNames(
+            fragment.selectionSet, parentType: schema.types[fragment.typeCondition.name.value])
     }
 
     // MARK: - Comparing
 
     private func collectWithin(_ fieldMap: FieldMap, into conflicts: inout [Conflict]) {
-        for name in fieldMap.names {
-            guard let fields = fieldMap.fields[name], fields.count > 1 else { continue }
+        for group in fieldMap.groups where !group.rest.isEmpty {
+            let name = group.name
+            let fields = group.all
             for i in fields.indices {
                 for j in (i + 1)..<fields.count {
                     if let conflict = findConflict(name, fields[i], fields[j], parentsExclusive: false) {
@@ -166,12 +194,23 @@ final class FieldMerger {
         }
     }
 
-    private func collectBetween(_ first: FieldMap, _ second: FieldMap, exclusive: Bool, into conflicts: inout [Conflict]) {
-        let (small, large, flipped) = first.names.count <= second.names.count ? (first, second, false) : (second, first, true)
-        for name in small.names {
-            guard let others = large.fields[name], let mine = small.fields[name] else { continue }
-            for field1 in (flipped ? others : mine) {
-                for field2 in (flipped ? mine : others) {
+    private func collectBetween(
+        _ first: FieldMap, _ second: FieldMap, exclusive: Bool, into conflicts: inout [Conflict]
+    ) {
+        let (small, large, flipped) =
+            first.groups.count <= second.groups.count ? (first, second, false) : (second, first, true)
+        for mine in small.groups {
+            let name = mine.name
+            guard let theirs = large[name] else { continue }
+            let (group1, group2) = flipped ? (theirs, mine) : (mine, theirs)
+            if group1.rest.isEmpty, group2.rest.isEmpty {
+                if let conflict = findConflict(name, group1.first, group2.first, parentsExclusive: exclusive) {
+                    conflicts.append(conflict)
+                }
+                continue
+            }
+            for field1 in group1.all {
+                for field2 in group2.all {
                     if let conflict = findConflict(name, field1, field2, parentsExclusive: exclusive) {
                         conflicts.append(conflict)
                     }
@@ -192,7 +231,9 @@ final class FieldMerger {
         }
     }
 
-    private func collectBetweenFragments(_ name1: String, _ name2: String, exclusive: Bool, into conflicts: inout [Conflict]) {
+    private func collectBetweenFragments(
+        _ name1: String, _ name2: String, exclusive: Bool, into conflicts: inout [Conflict]
+    ) {
         if name1 == name2 { return }
         let pair = FragmentPair(name1, name2)
         if let comparedExclusive = comparedFragments[pair], !comparedExclusive || exclusive { return }
@@ -233,12 +274,14 @@ final class FieldMerger {
         let type2 = field2.definition?.type
         if let type1, let type2, typesConflict(type1, type2) {
             return Conflict(
-                responseName: responseName, reason: .message("they return conflicting types \"\(type1)\" and \"\(type2)\""),
+                responseName: responseName,
+                reason: .message("they return conflicting types \"\(type1)\" and \"\(type2)\""),
                 fields1: [node1], fields2: [node2])
         }
         guard let set1 = node1.selectionSet, let set2 = node2.selectionSet else { return nil }
         let conflicts = conflictsBetween(
-            set1, type1.flatMap { schema.type(of: $0) }, set2, type2.flatMap { schema.type(of: $0) }, exclusive: exclusive)
+            set1, type1.flatMap { schema.type(of: $0) }, set2, type2.flatMap { schema.type(of: $0) },
+            exclusive: exclusive)
         guard !conflicts.isEmpty else { return nil }
         return Conflict(
             responseName: responseName, reason: .subfields(conflicts.map { ($0.responseName, $0.reason) }),

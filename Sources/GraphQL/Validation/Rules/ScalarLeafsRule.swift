@@ -11,7 +11,8 @@ public final class ScalarLeafsRule: ValidationRule {
         if named.isLeaf {
             if let selectionSet = node.selectionSet {
                 context.report(
-                    "Field \"\(name)\" must not have a selection since type \"\(type)\" has no subfields.", [selectionSet])
+                    "Field \"\(name)\" must not have a selection since type \"\(type)\" has no subfields.",
+                    [selectionSet])
             }
         } else if node.selectionSet == nil {
             context.report(

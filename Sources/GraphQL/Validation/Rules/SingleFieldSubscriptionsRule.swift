@@ -31,7 +31,9 @@ public final class SingleFieldSubscriptionsRule: ValidationRule {
 
     /// Root fields as the executor collects them, with no variables (so `@skip`/`@include` with a
     /// variable count as included).
-    private func collect(_ selectionSet: SelectionSet, root: String, into fields: inout [Field], visited: inout Set<String>) {
+    private func collect(
+        _ selectionSet: SelectionSet, root: String, into fields: inout [Field], visited: inout Set<String>
+    ) {
         for selection in selectionSet.selections {
             guard Self.isIncluded(selection.directives) else { continue }
             switch selection {

@@ -12,7 +12,8 @@ public final class UniqueDirectivesPerLocationRule: ValidationRule {
             let name = directive.name.value
             guard let definition = context.schema.directives[name], !definition.isRepeatable else { continue }
             if let first = seen[name] {
-                context.report("The directive \"@\(name)\" can only be used once at this location.", [first, directive])
+                context.report(
+                    "The directive \"@\(name)\" can only be used once at this location.", [first, directive])
             } else {
                 seen[name] = directive
             }

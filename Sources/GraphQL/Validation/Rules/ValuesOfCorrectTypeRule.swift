@@ -2,14 +2,7 @@
 /// Specification: [Values of Correct Type](https://spec.graphql.org/draft/#sec-Values-of-Correct-Type).
 public final class ValuesOfCorrectTypeRule: ValidationRule {
     private let context: ValidationContext
-    private var variableDefinitions = [String: VariableDefinition]()
-
     public init(context: ValidationContext) { self.context = context }
-
-    public func enter(_ node: OperationDefinition) {
-        variableDefinitions = [:]
-        for definition in node.variableDefinitions { variableDefinitions[definition.variable.name.value] = definition }
-    }
 
     public func enter(_ node: Value) {
         switch node {
@@ -53,23 +46,15 @@ public final class ValuesOfCorrectTypeRule: ValidationRule {
             context.report("OneOf Input Object \"\(input.name)\" must specify exactly one key.", [object])
             return
         }
-        switch field.value {
-        case .null:
+        // A nullable variable there is VariablesInAllowedPositionRule's to report, as the reference does.
+        if case .null = field.value {
             context.report("Field \"\(input.name).\(key)\" must be non-null.", [object])
-        case .variable(let variable):
-            if let definition = variableDefinitions[variable.name.value], !TypeRef(definition.type).isNonNull {
-                context.report(
-                    "Variable \"\(variable.name.value)\" must be non-nullable to be used for OneOf Input Object "
-                        + "\"\(input.name)\".", [object])
-            }
-        default:
-            break
         }
     }
 
     /// A scalar or enum literal, or a list or object where a leaf is expected.
     private func checkLeaf(_ node: Value, type: TypeRef) {
-        let printed = Printer.print(node)
+        var printed: String { Printer.print(node) }
         switch context.schema.type(of: type) {
         case .scalar(let scalar):
             // Custom scalars without declared behaviour accept any literal, variables inside included.

@@ -1,5 +1,5 @@
 /// Every variable is used only where its type fits, a nullable variable in a non-null position
-/// only when either has a default.
+/// only when either has a default, and never a nullable one for a field of a `@oneOf` input object.
 /// Specification: [All Variable Usages Are Allowed](https://spec.graphql.org/draft/#sec-All-Variable-Usages-are-Allowed).
 public final class VariablesInAllowedPositionRule: ValidationRule {
     private let context: ValidationContext
@@ -14,13 +14,19 @@ public final class VariablesInAllowedPositionRule: ValidationRule {
                 definitions[definition.variable.name.value] = definition
             }
             for usage in context.recursiveVariableUsages(ofOperation: index) {
-                guard let locationType = usage.type, let definition = definitions[usage.node.name.value] else { continue }
+                guard let locationType = usage.type, let definition = definitions[usage.node.name.value] else {
+                    continue
+                }
                 let variableType = TypeRef(definition.type)
                 guard schema.type(of: variableType) != nil else { continue }
                 if !Self.isAllowed(variableType, definition.defaultValue, locationType, usage.hasDefaultValue, schema) {
                     context.report(
                         "Variable \"$\(usage.node.name.value)\" of type \"\(variableType)\" used in position expecting "
                             + "type \"\(locationType)\".", [definition, usage.node])
+                } else if let oneOf = usage.oneOfParent, !variableType.isNonNull {
+                    context.report(
+                        "Variable \"$\(usage.node.name.value)\" is of type \"\(variableType)\" but must be non-nullable "
+                            + "to be used for OneOf Input Object \"\(oneOf)\".", [definition, usage.node])
                 }
             }
         }

@@ -2,8 +2,10 @@
 
 Run from this directory: python3 generate_introspection.py
 It writes kitchen-sink.introspection.json (the data of the full introspection query) and
-kitchen-sink.client.graphql (the SDL graphql-core prints after build_client_schema of that data).
+kitchen-sink.client.graphql (the SDL graphql-core prints after build_client_schema of that data),
+and shop.printed.graphql (graphql-core's print of the repository's demo schema, Schema/*.graphql).
 """
+import glob
 import json
 
 import graphql
@@ -33,3 +35,7 @@ with open("kitchen-sink.introspection.json", "w", encoding="utf-8") as file:
 
 with open("kitchen-sink.client.graphql", "w", encoding="utf-8") as file:
     file.write(print_schema(build_client_schema(result.data)) + "\n")
+
+demo = "".join(open(path, encoding="utf-8").read() for path in sorted(glob.glob("../../../../Schema/*.graphql")))
+with open("shop.printed.graphql", "w", encoding="utf-8") as file:
+    file.write(print_schema(build_schema(demo)) + "\n")

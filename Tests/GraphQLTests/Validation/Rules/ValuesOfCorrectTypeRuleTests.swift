@@ -38,7 +38,6 @@ import Testing
             """, [
             "OneOf Input Object \"OneOfInput\" must specify exactly one key. @ 2:30",
             "Field \"OneOfInput.intField\" must be non-null. @ 2:90",
-            "Variable \"nullable\" must be non-nullable to be used for OneOf Input Object \"OneOfInput\". @ 3:30",
         ]),
     ]
 

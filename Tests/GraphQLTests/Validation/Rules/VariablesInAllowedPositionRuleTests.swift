@@ -3,6 +3,16 @@ import Testing
 
 @Suite struct VariablesInAllowedPositionRuleTests {
     static let cases: [RuleCase] = [
+        RuleCase(
+            VariablesInAllowedPositionRule.self, "oneOf fields take only non-null variables",
+            """
+            query Q($nullable: String, $required: String!) { complicatedArgs {
+              c: oneOfArgField(oneOfArg: {stringField: $nullable}) d: oneOfArgField(oneOfArg: {stringField: $required}) } }
+            """,
+            [
+                "Variable \"$nullable\" is of type \"String\" but must be non-nullable to be used for OneOf Input Object "
+                    + "\"OneOfInput\". @ 1:9, 2:44",
+            ]),
         RuleCase(VariablesInAllowedPositionRule.self, "allowed positions", """
             query Q($int: Int!, $opt: Int, $withDefault: Int = 1, $bool: Boolean, $dog: DogCommand) {
               complicatedArgs { intArgField(intArg: $int) nonNullIntArgField(nonNullIntArg: $withDefault)
