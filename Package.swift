@@ -11,17 +11,24 @@ let package = Package(
         .library(name: "GraphQL", targets: ["GraphQL"]),
         .library(name: "MariaDB", targets: ["MariaDB"]),
         .library(name: "Pipelines", targets: ["Pipelines"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
+        .library(name: "QueueMonitor", targets: ["QueueMonitor"]),
         // Exported so benchmarks can time plain libmariadb calls as the baseline of the Swift layer.
         .library(name: "CMariaDB", targets: ["CMariaDB"]),
-        .library(name: "QueueMonitor", targets: ["QueueMonitor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,14 +53,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "sluice",
+        .target(
+            name: "Gateway",
             dependencies: [
-                "MariaDB",
                 "GraphQL",
-                "Pipelines",
-                "QueueMonitor",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MariaDB",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -69,17 +81,50 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .executableTarget(
+            name: "sluice",
+            dependencies: [
+                "MariaDB",
+                "GraphQL",
+                "Pipelines",
+                "Gateway",
+                "QueueMonitor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
-        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines", "MariaDB", "GraphQL"],
-                    resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GraphQLTests",
             dependencies: ["GraphQL"],
             resources: [.copy("Language/Fixtures"), .process("Types/Fixtures")]
         ),
-        .testTarget(name: "sluiceTests", dependencies: ["sluice"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PipelinesTests",
+            dependencies: ["Pipelines", "MariaDB", "GraphQL"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Depends on sluice so the CLI tests can run the built executable.
-        .testTarget(name: "QueueMonitorTests", dependencies: ["QueueMonitor", "sluice"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "QueueMonitorTests",
+            dependencies: ["QueueMonitor", "sluice"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "sluiceTests", dependencies: ["sluice"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,8 @@ struct Sluice: AsyncParsableCommand {
         abstract: "A GraphQL gateway whose fields are declarative pipelines over MySQL / MariaDB.",
         version: "sluice 0.1.0 (libmariadb \(ClientLibrary.version))",
         subcommands: [
-            SchemaCommand.self, QueryCommand.self, CheckCommand.self, ResolveCommand.self, Queues.self,
+            ServeCommand.self, QueryCommand.self, CheckCommand.self, ResolveCommand.self, SchemaCommand.self,
+            Queues.self,
         ]
     )
 }

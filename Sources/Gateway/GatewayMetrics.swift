@@ -1,0 +1,80 @@
+import GraphQL
+import Prometheus
+
+/// The gateway's Prometheus series, on a registry the caller owns (so each test has its own).
+///
+/// Names are snake_case in base units. Labels are bounded: operation type, status code, error
+/// code; never operation names, which clients choose.
+final class GatewayMetrics: Sendable {
+    let registry: PrometheusCollectorRegistry
+    private let pools: [String: @Sendable () -> PoolUsage]
+    static let durationBuckets: [Duration] = [
+        .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
+        .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10),
+    ]
+
+    init(registry: PrometheusCollectorRegistry, pools: [String: @Sendable () -> PoolUsage]) {
+        self.registry = registry
+        self.pools = pools
+    }
+
+    /// One finished GraphQL request (each batch entry counts as one).
+    func record(operationType: OperationType?, status: Int, duration: Duration, errorCodes: [String]) {
+        let type = operationType?.rawValue ?? "unknown"
+        registry.makeCounter(
+            descriptor: Self.name("graphql_requests", "total", "GraphQL requests by operation type and HTTP status."),
+            labels: [("operation_type", type), ("status", String(status))]
+        ).increment()
+        registry.makeDurationHistogram(
+            descriptor: Self.name("graphql_request_duration", "seconds", "Time from request to response."),
+            labels: [("operation_type", type)], buckets: Self.durationBuckets
+        ).record(duration)
+        for code in errorCodes {
+            registry.makeCounter(
+                descriptor: Self.name("graphql_errors", "total", "GraphQL errors by extensions.code."),
+                labels: [("code", code)]
+            ).increment()
+        }
+    }
+
+    /// Brings the sampled gauges up to date, then renders the exposition text.
+    func scrape(planCache: PlanCache, persistedQueries: PersistedQueryStore?) -> String {
+        let plans = planCache.statistics
+        gauge("graphql_plan_cache", "entries", "Documents held by the plan cache.").set(Double(plans.count))
+        gauge("graphql_plan_cache_hit", "ratio", "Plan cache hits over lookups.")
+            .set(Self.ratio(plans.hits, plans.misses))
+        if let persistedQueries {
+            let stored = persistedQueries.statistics
+            gauge("graphql_persisted_queries", "bytes", "Query text held for APQ.").set(Double(stored.bytes))
+            gauge("graphql_persisted_query_hit", "ratio", "APQ hash lookups that found a query.")
+                .set(Self.ratio(stored.hits, stored.misses))
+        }
+        for (name, usage) in pools.sorted(by: { $0.key < $1.key }) {
+            let now = usage()
+            for (state, value) in [("in_use", now.inUse), ("idle", now.idle), ("waiting", now.waiting)] {
+                gauge(
+                    "db_pool", "connections", "Pool connections by state; waiting counts requests queued for one.",
+                    labels: [("pool", name), ("state", state)]
+                ).set(Double(value))
+            }
+        }
+        return registry.emitToString()
+    }
+
+    private func gauge(_ metric: String, _ unit: String, _ help: String, labels: [(String, String)] = []) -> Gauge {
+        registry.makeGauge(descriptor: Self.name(metric, unit, help), labels: labels)
+    }
+
+    func waitingForPools() -> Int {
+        pools.values.reduce(0) { $0 + $1().waiting }
+    }
+
+    private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: metric, unitName: unit, helpText: help)
+    }
+
+    private static func ratio(_ hits: Int, _ misses: Int) -> Double {
+        hits + misses == 0 ? 0 : Double(hits) / Double(hits + misses)
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import Gateway
+import GraphQL
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+/// `sluice serve`: the HTTP gateway clients talk to.
+///
+/// Until resolver pipelines are wired in, it serves a schema in mock mode: `--root-value`
+/// gives the root object, and every field reads its parent by name. SIGTERM and SIGINT stop
+/// accepting connections, let in-flight requests finish, then exit 0.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the project's schema over GraphQL-over-HTTP.",
+        discussion: """
+            Endpoints: POST/GET /graphql, GET /healthz, GET /readyz, GET /metrics.
+            Mock mode: --root-value FILE.json is the root object; every field reads its parent by name.
+            """
+    )
+
+    @Option(name: .customLong("project"), help: "The project directory (its Schema/ is served by default).")
+    var project: String = "."
+
+    @Option(name: .customLong("host"), help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("port"), help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Option(name: .customLong("schema"), help: "The SDL file or directory (default: PROJECT/Schema).")
+    var schema: String?
+
+    @Option(name: .customLong("root-value"), help: "A JSON file holding the root value (mock mode).")
+    var rootValue: String?
+
+    @Option(name: .customLong("status-profile"), help: "audit (default) or draft.")
+    var statusProfile: String = "audit"
+
+    @Option(name: .customLong("batch-max"), help: "Accept batched (array) requests of at most this many entries.")
+    var batchMax: Int?
+
+    @Flag(name: .customLong("introspection"), help: "Answer introspection queries (off in production).")
+    var introspection = false
+
+    @Flag(name: .customLong("explorer"), help: "Serve the explorer page to browsers on GET /graphql.")
+    var explorer = false
+
+    @Option(name: .customLong("log-format"), help: "json (default) or text.")
+    var logFormat: String = "json"
+
+    @Option(
+        name: .customLong("api-keys-env"),
+        help: "An environment variable holding API keys as KEY:SUBJECT pairs separated by commas.")
+    var apiKeysEnv: String?
+
+    @Option(name: .customLong("jwks"), help: "A JWKS file whose keys (each with kid and alg) verify bearer tokens.")
+    var jwks: String?
+
+    @Option(name: .customLong("jwt-issuer"), help: "The iss every bearer token must carry.")
+    var jwtIssuer: String?
+
+    @Option(name: .customLong("jwt-audience"), help: "The aud every bearer token must name.")
+    var jwtAudience: String?
+
+    @Flag(name: .customLong("allow-anonymous"), help: "Let callers without credentials in when keys are configured.")
+    var allowAnonymous = false
+
+    func validate() throws {
+        guard StatusProfile(rawValue: statusProfile) != nil else {
+            throw ValidationError("--status-profile must be audit or draft")
+        }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard ["json", "text"].contains(logFormat) else { throw ValidationError("--log-format must be json or text") }
+        if let batchMax, !(1...100).contains(batchMax) {
+            throw ValidationError("--batch-max must be between 1 and 100")
+        }
+    }
+
+    func run() async throws {
+        let json = logFormat == "json"
+        LoggingSystem.bootstrap { label in
+            json ? JSONLogHandler(label: label) as any LogHandler : StreamLogHandler.standardError(label: label)
+        }
+        let logger = Logger(label: "sluice.http")
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory.sanitized(registry: registry))
+
+        let schemaPath = schema ?? (project as NSString).appendingPathComponent("Schema")
+        let built: Schema
+        do {
+            built = try Schema(sources: try SchemaCommand.Print.sources(at: [schemaPath]))
+        } catch {
+            FileHandle.standardError.write(Data("sluice serve: --schema \(schemaPath): \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        var root = GraphQLValue.object([:])
+        if let rootValue {
+            guard let data = FileManager.default.contents(atPath: rootValue) else {
+                FileHandle.standardError.write(Data("sluice serve: --root-value: cannot read \(rootValue)\n".utf8))
+                throw ExitCode(2)
+            }
+            var parser = JSONValueParser(bytes: Array(data))
+            do {
+                root = try parser.parse()
+            } catch {
+                FileHandle.standardError.write(
+                    Data("sluice serve: --root-value \(rootValue): invalid JSON at \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        let configuration = GatewayConfiguration(
+            host: host, port: port, statusProfile: StatusProfile(rawValue: statusProfile) ?? .audit,
+            maxBatchSize: batchMax, introspection: introspection, explorer: explorer, auth: try auth(),
+            rootValue: GraphQLValueBox(root))
+        let limits = configuration.limits.operationLimits
+        let dependencies = GatewayDependencies(
+            executor: Executor(schema: built, limits: limits), registry: registry, logger: logger)
+        let application = try await buildApplication(configuration: configuration, dependencies: dependencies)
+        let services = ServiceGroup(
+            configuration: .init(
+                services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
+    }
+
+    /// Credentials from the environment and files; secrets never appear on the command line.
+    private func auth() throws -> AuthConfiguration {
+        var keys = [AuthConfiguration.APIKey]()
+        if let apiKeysEnv {
+            guard let value = ProcessInfo.processInfo.environment[apiKeysEnv] else {
+                throw ValidationError("--api-keys-env: \(apiKeysEnv) is not set")
+            }
+            for pair in value.split(separator: ",") {
+                let parts = pair.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw ValidationError("--api-keys-env: \(apiKeysEnv) must hold KEY:SUBJECT pairs")
+                }
+                keys.append(
+                    AuthConfiguration.APIKey(key: String(parts[0]), identity: ["sub": .string(String(parts[1]))]))
+            }
+        }
+        var jwt: JWTConfiguration?
+        if let jwks {
+            guard let data = FileManager.default.contents(atPath: jwks), let text = String(data: data, encoding: .utf8)
+            else { throw ValidationError("--jwks: cannot read \(jwks)") }
+            jwt = JWTConfiguration(jwks: text, issuer: jwtIssuer, audience: jwtAudience)
+        }
+        return AuthConfiguration(apiKeys: keys, jwt: jwt, allowAnonymous: allowAnonymous ? true : nil)
+    }
+}
