@@ -32,7 +32,8 @@ struct ComposeFileTests {
         #expect(mariadb[path: "image"]?.string?.hasPrefix("mariadb:") == true)
         #expect(mariadb[path: "healthcheck", "test"]?.strings.prefix(2).map { $0 } == ["CMD", "healthcheck.sh"])
         for name in ["sluice", "queue-monitor"] {
-            #expect(try service(name)[path: "depends_on", "mariadb", "condition"]?.string == "service_healthy", "\(name)")
+            let condition = try service(name)[path: "depends_on", "mariadb", "condition"]?.string
+            #expect(condition == "service_healthy", "\(name)")
         }
     }
 
@@ -71,6 +72,15 @@ struct ComposeFileTests {
         ])
     }
 
+    @Test(.enabled(if: RepositoryFiles.exists("sluice.yaml"), "the repository has no sluice.yaml"),
+          arguments: ["sluice", "queue-monitor"])
+    func everyVariableSluiceYamlNeedsIsSet(name: String) throws {
+        let needed = try InfraExpectations.variablesWithoutDefault(in: "sluice.yaml")
+        let set = Set(try service(name)[path: "environment"]?.mapping?.keys.compactMap(\.string) ?? [])
+        #expect(needed.contains("DB_URL"))
+        #expect(needed.subtracting(set).isEmpty, "unset: \(needed.subtracting(set).sorted())")
+    }
+
     @Test(.enabled(if: InfraExpectations.hasServe, "sluice serve is not in Sources/sluice"))
     func gatewayListensOnThePublishedPort() throws {
         let serve = try invocation("sluice")
@@ -87,7 +97,8 @@ struct ComposeFileTests {
         #expect(watch.path == ["queues", "watch"])
         #expect(watch.values["config"] == "/srv/sluice/sluice.yaml")
         #expect(watch.values["metrics-host"] == "0.0.0.0")
-        #expect(try containerPorts("queue-monitor") == [watch.values["metrics-port"].flatMap(Int.init)].compactMap { $0 })
+        let metricsPort = try #require(watch.values["metrics-port"].flatMap(Int.init))
+        #expect(try containerPorts("queue-monitor") == [metricsPort])
         #expect(try service("queue-monitor")[path: "tmpfs"]?.strings.first?.hasPrefix("/var/lib/sluice:") == true)
     }
 }

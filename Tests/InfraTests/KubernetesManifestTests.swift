@@ -77,7 +77,8 @@ struct KubernetesManifestTests {
         for variable in env {
             guard let reference = variable[path: "valueFrom", "secretKeyRef"] else { continue }
             #expect(reference[path: "name"]?.string == "sluice-database")
-            #expect(documented.contains(reference[path: "key"]?.string ?? ""), "\(variable[path: "name"]?.string ?? "")")
+            let key = reference[path: "key"]?.string ?? ""
+            #expect(documented.contains(key), "\(variable[path: "name"]?.string ?? ""): key \(key)")
         }
     }
 
@@ -185,7 +186,8 @@ struct KubernetesManifestTests {
     /// Baselines are written under the working directory, so it must be a writable volume.
     private func expectWritableWorkingDirectory(_ container: Node, _ object: KubernetesManifests.Object) throws {
         let directory = try #require(container[path: "workingDir"]?.string)
-        let mount = try #require(container[path: "volumeMounts"]?.items.first { $0[path: "mountPath"]?.string == directory })
+        let mounts = container[path: "volumeMounts"]?.items ?? []
+        let mount = try #require(mounts.first { $0[path: "mountPath"]?.string == directory })
         let volume = KubernetesManifests.podSpec(object)?[path: "volumes"]?.items.first {
             $0[path: "name"] == mount[path: "name"]
         }
@@ -194,12 +196,7 @@ struct KubernetesManifestTests {
 
     @Test(.enabled(if: RepositoryFiles.exists("sluice.yaml"), "the repository has no sluice.yaml"))
     func everyVariableSluiceYamlNeedsIsSetForTheGateway() throws {
-        let text = try RepositoryFiles.text("sluice.yaml").split(separator: "\n")
-            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.joined(separator: "\n")
-        let regex = try NSRegularExpression(pattern: #"\$\{(\w+)\}"#)
-        let needed = Set(regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-            Range($0.range(at: 1), in: text).map { String(text[$0]) }
-        })
+        let needed = try InfraExpectations.variablesWithoutDefault(in: "sluice.yaml")
         #expect(needed.contains("DB_URL"))
         let (_, container) = try container("Deployment/sluice/sluice")
         let set = Set((container[path: "env"]?.items ?? []).compactMap { $0[path: "name"]?.string })

@@ -101,7 +101,8 @@ struct Dockerfile: Sendable, Equatable {
         }
         var base = words[0]
         for (name, value) in globals {
-            base = base.replacingOccurrences(of: "${\(name)}", with: value).replacingOccurrences(of: "$\(name)", with: value)
+            base = base.replacingOccurrences(of: "${\(name)}", with: value)
+                .replacingOccurrences(of: "$\(name)", with: value)
         }
         if base.contains("$") { throw ManifestError("line \(from.line): \(words[0]) uses an undeclared ARG") }
         if let named = earlier.first(where: { $0.name == base }) { base = named.base }

@@ -62,6 +62,16 @@ enum InfraExpectations {
         })
     }
 
+    /// Names of `${NAME}` references (those without a `:-default`) outside comments.
+    static func variablesWithoutDefault(in file: String) throws -> Set<String> {
+        let text = try RepositoryFiles.text(file).split(separator: "\n")
+            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.joined(separator: "\n")
+        let regex = try NSRegularExpression(pattern: #"\$\{(\w+)\}"#)
+        return Set(regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        })
+    }
+
     /// The numeric user the image runs as.
     static func imageUser() throws -> Int? {
         let dockerfile = try Dockerfile(try RepositoryFiles.text("infra/docker/Dockerfile"))
