@@ -20,6 +20,14 @@ let package = Package(
             exclude: ["Fuzz"]
         ),
         .executableTarget(
+            name: "ValidationBenchmark",
+            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")]
+        ),
+        .executableTarget(
+            name: "ExecutionBenchmark",
+            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")]
+        ),
+        .executableTarget(
             name: "MariaDBBenchmark",
             dependencies: [
                 "BenchmarkHarness",
@@ -28,8 +36,21 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "ValidationBenchmark",
-            dependencies: ["BenchmarkHarness", .product(name: "GraphQL", package: "Sluice")]
+            name: "PipelineBenchmark",
+            dependencies: [
+                "BenchmarkHarness",
+                .product(name: "GraphQL", package: "Sluice"),
+                .product(name: "MariaDB", package: "Sluice"),
+                .product(name: "Pipelines", package: "Sluice"),
+            ]
+        ),
+        .executableTarget(
+            name: "QueueBenchmark",
+            dependencies: [
+                "BenchmarkHarness",
+                .product(name: "MariaDB", package: "Sluice"),
+                .product(name: "QueueMonitor", package: "Sluice"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

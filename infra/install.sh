@@ -13,6 +13,8 @@ PACKAGES=(
 
 # Other parts of Sluice add the packages they need below, one per line with a comment saying why.
 PACKAGES+=(
+    redis-server        # the queue monitor's stream tests run a private redis-server (infra/redis.sh)
+    python3-venv        # infra/moto.sh installs the SQS-compatible moto server from PyPI into a venv
 )
 
 missing=()

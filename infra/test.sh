@@ -26,9 +26,27 @@ start_mariadb() {
 }
 stop_mariadb() { infra/mariadb.sh stop; }
 
+# Redis, for the queue monitor's stream rules.
+start_redis() {
+    STARTED+=(redis)
+    SLUICE_TEST_REDIS_URL="$(infra/redis.sh start)"
+    export SLUICE_TEST_REDIS_URL
+}
+stop_redis() { infra/redis.sh stop; }
+
+# An SQS-compatible server (moto, from PyPI), for the queue monitor's SQS rules.
+start_moto() {
+    STARTED+=(moto)
+    SLUICE_TEST_SQS_URL="$(infra/moto.sh start)"
+    export SLUICE_TEST_SQS_URL
+}
+stop_moto() { infra/moto.sh stop; }
+
 # Other servers (each a start_NAME / stop_NAME pair like the ones above) are added here.
 
 infra/install.sh
 start_mariadb
+start_redis
+start_moto
 
 swift test "$@"

@@ -14,6 +14,7 @@ let package = Package(
     targets: [
         .executableTarget(name: "ParserBaseline", dependencies: [.product(name: "GraphQL", package: "GraphQL")]),
         .executableTarget(name: "ValidationBaseline", dependencies: [.product(name: "GraphQL", package: "GraphQL")]),
+        .executableTarget(name: "ExecutionBaseline", dependencies: [.product(name: "GraphQL", package: "GraphQL")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,8 @@ struct Sluice: AsyncParsableCommand {
         commandName: "sluice",
         abstract: "A GraphQL gateway whose fields are declarative pipelines over MySQL / MariaDB.",
         version: "sluice 0.1.0 (libmariadb \(ClientLibrary.version))",
-        subcommands: [SchemaCommand.self]
+        subcommands: [
+            SchemaCommand.self, QueryCommand.self, CheckCommand.self, ResolveCommand.self, Queues.self,
+        ]
     )
 }

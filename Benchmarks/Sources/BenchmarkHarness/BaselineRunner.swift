@@ -4,8 +4,8 @@ import Foundation
 /// release) as a child process, and reads back its samples, so a benchmark can time the reference
 /// on the same input files in the same run as the subject.
 ///
-/// A baseline executable takes its input files, then ITERATIONS and WARMUP, and prints one measured
-/// time in nanoseconds per line.
+/// A baseline executable takes its arguments (input files, a mode), then ITERATIONS and WARMUP, and
+/// prints one measured time in nanoseconds per line.
 public struct BaselineRunner {
     let executable: URL
 
@@ -23,14 +23,19 @@ public struct BaselineRunner {
         return BaselineRunner(executable: URL(fileURLWithPath: binPath).appendingPathComponent(product))
     }
 
-    /// Times the baseline on `files` the way `Benchmark.run` times the subject.
-    public func measure(_ name: String, files: [String], iterations: Int, warmup: Int) throws -> Measurement {
-        let output = try BaselineRunner.run(executable.path, files + [String(iterations), String(warmup)])
+    /// Times the baseline on `arguments` the way `Benchmark.run` times the subject.
+    public func measure(_ name: String, arguments: [String], iterations: Int, warmup: Int) throws -> Measurement {
+        let output = try invoke(arguments + [String(iterations), String(warmup)])
         let samples = output.split(separator: "\n").compactMap { UInt64($0) }
         guard samples.count == iterations else {
             throw BaselineError(message: "baseline printed \(samples.count) samples, expected \(iterations)")
         }
         return Measurement(name: name, nanoseconds: samples)
+    }
+
+    /// Runs the baseline once with `arguments` and returns what it printed.
+    public func invoke(_ arguments: [String]) throws -> String {
+        try BaselineRunner.run(executable.path, arguments)
     }
 
     /// Writes `text` to a temporary file for the duration of `body`, for inputs built in memory.

@@ -38,7 +38,7 @@ struct ParserBenchmark {
         for _ in 0..<rounds {
             oursSamples += try Benchmark("sluice", iterations: iterations, warmup: warmup).run(ours).sorted
             theirsSamples += try BaselineRunner.withTemporaryFile(document, suffix: ".graphql") { file in
-                try baseline.measure("GraphQLSwift", files: [file], iterations: iterations, warmup: warmup).sorted
+                try baseline.measure("GraphQLSwift", arguments: [file], iterations: iterations, warmup: warmup).sorted
             }
         }
         let oursResult = BenchmarkHarness.Measurement(name: "sluice: \(label)", nanoseconds: oursSamples)

@@ -42,7 +42,7 @@ struct ValidationBenchmark {
             let queryFile = directory.appendingPathComponent("query-\(scale).graphql")
             try text.write(to: queryFile, atomically: true, encoding: .utf8)
             let theirs = try baseline.measure(
-                "GraphQLSwift: validate \(scale)×", files: [schemaFile.path, queryFile.path], iterations: iterations, warmup: 5
+                "GraphQLSwift: validate \(scale)×", arguments: [schemaFile.path, queryFile.path], iterations: iterations, warmup: 5
             )
             ours.report(against: theirs)
             print(String(format: "speed-up: %.2f×", theirs.p50 / max(ours.p50, 1)))

@@ -57,8 +57,8 @@ extension GraphQLValue: CustomStringConvertible {
 
     /// A double in the shortest form that reads back the same, integral values without `.0`.
     static func format(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e21 {
-            return String(Int64(value))
+        if let integral = Int64(exactly: value) {
+            return String(integral)
         }
         return String(value)
     }

@@ -1,0 +1,121 @@
+import GraphQL
+import MariaDB
+
+extension PipelineRunner {
+    /// Runs a batched step once for all active parents: their distinct keys fill `IN (:keys)`,
+    /// rows are routed back to parents by the batch column, in row order. No keys, no statement.
+    func runBatch(_ sql: SQLStep, step: CompiledStep, active: [Int], states: [ParentState],
+                  session: SQLSession) async -> [Result<GraphQLValue, GraphQLError>?] {
+        var outputs = [Result<GraphQLValue, GraphQLError>?](repeating: nil, count: states.count)
+        guard let plan = sql.batch, let first = active.first else { return outputs }
+        let empty: GraphQLValue = sql.returns == .many ? .list([]) : .null
+        var keyOfParent = [String?](repeating: nil, count: states.count)
+        var keys = [MariaDB.Value]()
+        var seen = Set<String>()
+        for index in active {
+            do {
+                let key = try plan.key.evaluate(in: states[index].evaluation)
+                guard let text = PipelineRunner.keyText(key) else {
+                    outputs[index] = .success(empty)
+                    continue
+                }
+                keyOfParent[index] = text
+                if seen.insert(text).inserted { keys.append(PipelineRunner.bind(key)) }
+            } catch {
+                outputs[index] = .failure(failure.evaluation(error, step: step))
+            }
+        }
+        guard !keys.isEmpty else { return outputs }
+        // The other placeholders and the limit are the same for every parent of the level.
+        var shared = [MariaDB.Value]()
+        var limit: Int?
+        do {
+            let evaluation = states[first].evaluation
+            for bind in sql.binds { shared.append(PipelineRunner.bind(try bind.evaluate(in: evaluation))) }
+            if let expression = plan.limit {
+                switch try expression.evaluate(in: evaluation) {
+                case .null: limit = nil
+                case .int(let number): limit = max(0, number)
+                case let other:
+                    return fail(active, failure.error("EXPRESSION_FAILED", "batch.limit must be an integer, not \(other)",
+                                                      step: step))
+                }
+            }
+        } catch {
+            return fail(active, failure.evaluation(error, step: step))
+        }
+        let statements = limit == nil ? plan.statements : (plan.limited ?? plan.statements)
+        var rowsByKey = [String: [GraphQLValue]]()
+        var start = 0
+        while start < keys.count {
+            let chunk = Array(keys[start..<min(start + KeyedStatements.maximumKeys, keys.count)])
+            start += chunk.count
+            let bucket = statements.bucket(for: chunk.count)
+            var binds = [MariaDB.Value]()
+            var sharedValues = shared.makeIterator()
+            for name in statements.parameterNames {
+                if name == "keys" {
+                    binds += chunk + Array(repeating: chunk[chunk.count - 1], count: bucket.size - chunk.count)
+                } else if let value = sharedValues.next() {
+                    binds.append(value)
+                }
+            }
+            if let limit, plan.limited != nil { binds.append(.int(Int64(limit))) }
+            let result: QueryResult
+            switch await statement(bucket.text, binds, sql: sql, step: step, session: session) {
+            case .success(let value): result = value
+            case .failure(let error): return fail(active, error)
+            }
+            guard let column = result.columns.firstIndex(where: { $0.name == plan.column }) else {
+                if context.dryRun { continue }
+                return fail(active, failure.error("INVALID_RESULT", "the batched statement returns no column "
+                                                  + "'\(plan.column)' to route rows by", step: step))
+            }
+            let visible = result.columns.filter { $0.name != "sluice_rank" }
+            let keysOfColumns = sql.conversion.keys(visible)
+            for row in result.rows {
+                guard let text = PipelineRunner.keyText(row.values[column]) else { continue }
+                switch sql.conversion.object(row, keys: keysOfColumns) {
+                case .success(let value): rowsByKey[text, default: []].append(value)
+                case .failure(let error):
+                    for index in active where keyOfParent[index] == text {
+                        let position = sql.returns == .many ? rowsByKey[text]?.count ?? 0 : nil
+                        outputs[index] = .failure(failure.conversion(error, step: step, index: position))
+                    }
+                }
+            }
+        }
+        for index in active where outputs[index] == nil {
+            let rows = keyOfParent[index].flatMap { rowsByKey[$0] } ?? []
+            outputs[index] = .success(sql.returns == .many ? .list(rows) : (rows.first ?? .null))
+        }
+        return outputs
+    }
+
+    private func fail(_ active: [Int], _ error: GraphQLError) -> [Result<GraphQLValue, GraphQLError>?] {
+        var outputs = [Result<GraphQLValue, GraphQLError>?](repeating: nil, count: (active.last ?? -1) + 1)
+        for index in active { outputs[index] = .failure(error) }
+        return outputs
+    }
+
+    /// A key's canonical text, so an ID `"7"` from a variable meets the integer 7 from a row.
+    static func keyText(_ key: GraphQLValue) -> String? {
+        switch key {
+        case .null: nil
+        case .int(let number): String(number)
+        case .string(let text): text
+        case .float(let number): number == number.rounded() ? String(Int(number)) : String(number)
+        case .bool(let flag): flag ? "1" : "0"
+        case .list, .object: JSONText.encode(key)
+        }
+    }
+
+    static func keyText(_ value: MariaDB.Value) -> String? {
+        switch value {
+        case .null: nil
+        case .bool(let flag): flag ? "1" : "0"
+        case .datetime(let time): ScalarKind.iso(time)
+        default: value.description
+        }
+    }
+}

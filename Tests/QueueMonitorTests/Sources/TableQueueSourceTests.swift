@@ -1,0 +1,194 @@
+import Foundation
+import Logging
+import MariaDB
+import Testing
+@testable import QueueMonitor
+
+/// Against the real private MariaDB (infra/mariadb.sh): a table made from infra/queue-schema.sql,
+/// seeded with ready, in-flight (stale and fresh heartbeats) and dead rows.
+@Suite(.enabled(if: TestServers.available(TestServers.database), "needs SLUICE_TEST_DB_URL (infra/mariadb.sh start)"))
+struct TableQueueSourceTests {
+    let pool: ConnectionPool
+    let table = "q_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+    let rules = TableQueueRules(
+        settings: RuleSettings(window: 300, drillDownLimit: 5), waitWarning: 300, waitError: 1800,
+        heartbeatTimeout: 120, runLimit: 3600, maxAttempts: 25)
+
+    init() throws {
+        let url = try #require(TestServers.database, "SLUICE_TEST_DB_URL is not set")
+        var logger = Logger(label: "sluice.queues.test")
+        logger.logLevel = .error
+        pool = ConnectionPool(configuration: try DatabaseConfig(url: url), size: 2, logger: logger)
+    }
+
+    /// The shipped schema, under this test's own table name.
+    private func createTable() async throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../infra/queue-schema.sql")
+        let schema = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix("--") }.joined(separator: "\n")
+            .replacingOccurrences(of: "sluice_jobs", with: table)
+            .trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
+        _ = try await pool.query(schema)
+    }
+
+    private func exec(_ sql: String, _ binds: [Value] = []) async throws {
+        _ = try await pool.query(sql.replacingOccurrences(of: "$T", with: "`\(table)`"), binds)
+    }
+
+    /// Inserts a row whose times are offsets in seconds from the server's NOW(6) (nil leaves NULL).
+    private func row(_ id: Int, queue: String = "mail", status: String, runAt: Double = -20, lockedAt: Double? = nil,
+                     heartbeat: Double? = nil, attempts: Int = 0, failedAt: Double? = nil, finishedAt: Double? = nil,
+                     error: String? = nil) async throws {
+        func at(_ offset: Double?) -> String { offset == nil ? "NULL" : "NOW(6) + INTERVAL ? MICROSECOND" }
+        let offsets = [runAt, lockedAt, heartbeat, failedAt, finishedAt].compactMap { $0 }.map { Value.int(Int64($0 * 1e6)) }
+        try await exec("""
+            INSERT INTO $T (id, queue, status, payload, run_at, locked_at, locked_by, heartbeat_at, attempts,
+                            failed_at, finished_at, last_error)
+            VALUES (?, ?, ?, '{}', \(at(runAt)), \(at(lockedAt)), ?, \(at(heartbeat)), ?, \(at(failedAt)), \(at(finishedAt)), ?)
+            """, [.int(Int64(id)), .string(queue), .string(status)] + offsets.prefix(1)
+                + (lockedAt == nil ? [] : [offsets[1]]) + [lockedAt == nil ? .null : .string("worker-\(id)")]
+                + Array(offsets.dropFirst(lockedAt == nil ? 1 : 2).prefix(heartbeat == nil ? 0 : 1))
+                + [.int(Int64(attempts))]
+                + Array(offsets.dropFirst(1 + (lockedAt == nil ? 0 : 1) + (heartbeat == nil ? 0 : 1)))
+                + [error.map { .string($0) } ?? .null])
+    }
+
+    private func seed() async throws {
+        try await createTable()
+        try await row(1, status: "ready", runAt: -10)
+        try await row(2, status: "ready", runAt: -400)
+        try await row(3, status: "ready", runAt: 3600)                                     // not due yet
+        try await row(4, status: "running", lockedAt: -600, heartbeat: -300, attempts: 1)  // stale heartbeat
+        try await row(5, status: "running", lockedAt: -4000, heartbeat: -5, attempts: 1)   // slow but alive
+        try await row(6, status: "running", lockedAt: -30, heartbeat: -5, attempts: 1)     // healthy
+        try await row(7, status: "running", lockedAt: -4000, attempts: 2)                  // never beat, old lock
+        try await row(8, status: "failed", attempts: 25, failedAt: -100, error: "SMTP 550 mailbox unavailable")
+        try await row(9, status: "ready", attempts: 25)                                    // out of attempts
+        try await row(10, status: "ready", attempts: 16, error: "timeout")                 // retrying
+        try await row(11, queue: "other", status: "failed", attempts: 25, failedAt: -50)   // another queue
+        try await row(12, status: "done", attempts: 1, finishedAt: -10)
+    }
+
+    private func source() throws -> TableQueueSource {
+        try TableQueueSource(name: "jobs-db", pool: pool, queues: [
+            .init(name: "mail", columns: TableQueueColumns(
+                table: table, queue: "queue", status: "status", readyAt: "run_at", lockedAt: "locked_at",
+                lockedBy: "locked_by", heartbeatAt: "heartbeat_at", attempts: "attempts", maxAttempts: "max_attempts",
+                failedAt: "failed_at", finishedAt: "finished_at", lastError: "last_error"), rules: rules),
+        ])
+    }
+
+    @Test func eachTableRuleFiresWithTheRightRowsThenResolvesWhenFixed() async throws {
+        try await seed()
+        let watched = try source()
+        let poll = try await watched.poll(baselines: [:])
+        let fired = poll.findings.map { "\($0.rule.rawValue) \($0.severity.name) \($0.offenders.map(\.id))" }
+        #expect(fired == [
+            "WAITING warning [\"2\", \"9\", \"10\", \"1\"]",
+            "ABANDONED error [\"7\", \"4\"]",
+            "SLOW warning [\"5\"]",
+            "RETRYING warning [\"10\"]",
+            "DEAD error [\"8\"]",
+            "DEAD error [\"9\"]",
+        ])
+        let byRule = Dictionary(grouping: poll.findings, by: \.rule)
+        let waiting = try #require(byRule[.waiting]?.first)
+        #expect(waiting.figure.threshold == 300)
+        #expect((400..<460).contains(waiting.figure.value))
+        let abandoned = try #require(byRule[.abandoned]?.first)
+        #expect(abandoned.offenders.map(\.owner) == ["worker-7", "worker-4"])
+        #expect(abandoned.offenders.map(\.attempts) == [2, 1])
+        #expect(byRule[.dead]?.map(\.messageID) == ["8", "9"])
+        #expect(byRule[.dead]?.first?.offenders.first?.lastError == "SMTP 550 mailbox unavailable")
+        #expect(abandoned.inspect?.contains("`queue` = 'mail'") == true)
+        #expect(abandoned.inspect?.hasSuffix("LIMIT 5") == true)
+        #expect(poll.figures == [QueueFigures(source: "jobs-db", queue: "mail", oldestAge: waiting.figure.value,
+                                              messages: ["ready": 4, "in_flight": 4, "dead": 2, "retrying": 1])])
+
+        try await exec("UPDATE $T SET status = 'done', finished_at = NOW(6) WHERE id IN (2, 4, 5, 7, 9, 10)")
+        try await exec("DELETE FROM $T WHERE id = 8")
+        let fixed = try await watched.poll(baselines: [:])
+        #expect(fixed.findings.isEmpty)
+        try await exec("DROP TABLE $T")
+    }
+
+    @Test func readyRowsNobodyRunsAcrossTheWindowAreStopped() async throws {
+        try await createTable()
+        try await row(1, status: "ready", runAt: -5)
+        var stoppedRules = rules
+        stoppedRules.settings.window = 0.2
+        let watched = try TableQueueSource(name: "jobs-db", pool: pool, queues: [
+            .init(name: "mail", columns: TableQueueColumns.sluice.renamed(table), rules: stoppedRules),
+        ])
+        #expect(try await watched.poll(baselines: [:]).findings.isEmpty)
+        try await Task.sleep(for: .milliseconds(300))
+        let poll = try await watched.poll(baselines: [:])
+        #expect(poll.findings.map(\.rule) == [.stopped])
+        #expect(poll.findings.first?.offenders.map(\.id) == ["1"])
+        try await exec("DROP TABLE $T")
+    }
+
+    @Test func drillDownsUseTheClaimIndexWithoutAFilesort() async throws {
+        try await createTable()
+        try await exec("""
+            INSERT INTO $T (queue, status, payload, attempts, finished_at)
+            SELECT CONCAT('q', seq % 50), IF(seq % 100 = 0, 'ready', 'done'), '{}', 1, NOW(6) FROM seq_1_to_20000
+            """)
+        try await exec("ANALYZE TABLE $T")
+        let queries = TableQueueQueries(columns: TableQueueColumns.sluice.renamed(table), queueValue: "q0", rules: rules)
+        let ready = try #require(queries.drillDown(.ready, limit: 5))
+        let plan = try await pool.query("EXPLAIN " + ready.sql, ready.binds)
+        let first = try #require(plan.rows.first)
+        #expect(first["key"]?.string == "\(table)_claim")
+        #expect(first["Extra"]?.string?.contains("filesort") == false)
+        let counts = queries.counts().statement
+        let countPlan = try await pool.query("EXPLAIN " + counts.sql, counts.binds)
+        let scans = countPlan.rows.filter { $0["table"]?.string == table }
+        #expect(scans.count == 7)
+        #expect(scans.allSatisfy { $0["key"]?.isNull == false && $0["type"]?.string != "ALL" })
+        try await exec("DROP TABLE $T")
+    }
+
+    @Test func everyStatementIsAPlainSelectWithBindsAndLimits() throws {
+        let queries = TableQueueQueries(columns: .sluice, queueValue: "mail'; DROP TABLE x; --", rules: rules)
+        let statements = [queries.counts().statement] + TableQueueQueries.Group.allCases.compactMap {
+            queries.drillDown($0, limit: 5)
+        }
+        for statement in statements {
+            #expect(statement.sql.hasPrefix("SELECT "))
+            #expect(!statement.sql.uppercased().contains("FOR UPDATE"))
+            #expect(!statement.sql.contains("mail"))
+            #expect(statement.sql.filter { $0 == "?" }.count == statement.binds.count)
+        }
+        #expect(statements.dropFirst().allSatisfy { $0.sql.hasSuffix(" LIMIT ?") })
+        #expect(queries.drillDown(.ready, limit: 5)?.pasteable == "SELECT `id`, TIMESTAMPDIFF(MICROSECOND, `run_at`, NOW(6)), "
+            + "`attempts`, `locked_by`, LEFT(`last_error`, 500) FROM `sluice_jobs` WHERE (`queue` = 'mail''; DROP TABLE x; --') "
+            + "AND (`status` IN ('ready')) AND (`run_at` <= NOW(6)) ORDER BY `run_at` ASC LIMIT 5")
+    }
+
+    @Test(arguments: [("jobs; DROP", "table"), ("1abc", "table"), ("a.b.c", "table")])
+    func columnMapsWithOddIdentifiersAreRefused(name: String, role: String) throws {
+        var columns = TableQueueColumns.sluice
+        columns.table = name
+        #expect(throws: QueueSourceError(.malformed, "queue mail: \(role) column '\(name)' is not a plain identifier")) {
+            _ = try TableQueueSource(name: "db", pool: pool, queues: [.init(name: "mail", columns: columns)])
+        }
+    }
+
+    @Test func laravelAndDelayedJobMapsBuildStatementsWithoutStatus() {
+        let laravel = TableQueueQueries(columns: .laravel, queueValue: "default", rules: rules)
+        #expect(laravel.condition(.ready)?.sql == "(`queue` = ?) AND ((`reserved_at` IS NULL)) AND (`available_at` <= UNIX_TIMESTAMP(NOW(6)))")
+        #expect(laravel.condition(.slow) == nil)
+        let delayed = TableQueueQueries(columns: .delayedJob, queueValue: "default", rules: rules)
+        #expect(delayed.condition(.dead)?.sql == "(`queue` = ?) AND ((`failed_at` IS NOT NULL) OR (((`failed_at` IS NULL)) AND (`attempts` >= ?)))")
+    }
+}
+
+extension TableQueueColumns {
+    func renamed(_ table: String) -> TableQueueColumns {
+        var copy = self
+        copy.table = table
+        return copy
+    }
+}

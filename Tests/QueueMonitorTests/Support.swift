@@ -1,0 +1,39 @@
+import Foundation
+@testable import QueueMonitor
+
+/// A hand-driven clock: tests move time explicitly, so nothing depends on the wall clock.
+struct TestClock {
+    private(set) var now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    mutating func advance(_ seconds: Double) -> Date {
+        now = now.addingTimeInterval(seconds)
+        return now
+    }
+}
+
+extension Finding {
+    static func sample(
+        source: String = "jobs-db", queue: String = "default", rule: RuleName = .waiting,
+        severity: Severity = .warning, messageID: String? = nil, value: Double = 400,
+        timing: AlertTiming = .immediate
+    ) -> Finding {
+        Finding(source: source, queue: queue, rule: rule, severity: severity, messageID: messageID,
+                figure: Figure("oldest ready age", value: value, threshold: 300, unit: .seconds),
+                summary: "test", timing: timing)
+    }
+}
+
+extension [AlertEvent] {
+    /// The notification kinds in order, ignoring heartbeats.
+    var kinds: [AlertNotification.Kind] {
+        compactMap { if case .notification(let note) = $0 { note.kind } else { nil } }
+    }
+
+    var notifications: [AlertNotification] {
+        compactMap { if case .notification(let note) = $0 { note } else { nil } }
+    }
+
+    var heartbeats: [Heartbeat] {
+        compactMap { if case .heartbeat(let beat) = $0 { beat } else { nil } }
+    }
+}
