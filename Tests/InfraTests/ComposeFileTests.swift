@@ -72,6 +72,29 @@ struct ComposeFileTests {
         ])
     }
 
+    @Test func everyBindMountSourceExists() throws {
+        let names = try #require(services.mapping?.keys.compactMap(\.string))
+        var sources = [String]()
+        for name in names {
+            for volume in try service(name)[path: "volumes"]?.strings ?? [] where volume.hasPrefix(".") {
+                sources.append(String(volume.split(separator: ":")[0]))
+            }
+        }
+        #expect(sources.count == 9)
+        for source in sources {
+            let path = URL(fileURLWithPath: source, relativeTo: RepositoryFiles.url("infra/")).standardizedFileURL.path
+            #expect(FileManager.default.fileExists(atPath: path), "\(source)")
+        }
+    }
+
+    @Test func theDatabaseIsInitialisedWithTheDemoTablesTheQueueTableAndTheSeed() throws {
+        let targets = try service("mariadb")[path: "volumes"]?.strings.compactMap { volume -> String? in
+            let parts = volume.split(separator: ":")
+            return parts[1].hasPrefix("/docker-entrypoint-initdb.d/") ? String(parts[0]) : nil
+        }
+        #expect(targets == ["./demo/schema.sql", "./queue-schema.sql", "./demo/seed.sql"])
+    }
+
     @Test(.enabled(if: RepositoryFiles.exists("sluice.yaml"), "the repository has no sluice.yaml"),
           arguments: ["sluice", "queue-monitor"])
     func everyVariableSluiceYamlNeedsIsSet(name: String) throws {
