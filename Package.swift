@@ -125,6 +125,8 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "sluiceTests", dependencies: ["sluice"], resources: [.copy("Fixtures")]),
+        // Reads the deployable manifests and checks them against the CLI's and gateway's sources.
+        .testTarget(name: "InfraTests", dependencies: [.product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )
