@@ -5,20 +5,24 @@ import GraphQL
 import Hummingbird
 import Logging
 import Metrics
+import Pipelines
 import Prometheus
 import ServiceLifecycle
 
 /// `sluice serve`: the HTTP gateway clients talk to.
 ///
-/// Until resolver pipelines are wired in, it serves a schema in mock mode: `--root-value`
-/// gives the root object, and every field reads its parent by name. SIGTERM and SIGINT stop
-/// accepting connections, let in-flight requests finish, then exit 0.
+/// It serves the project: `Schema/`, `Resolvers/` and the data sources of `sluice.yaml`, every field
+/// with a pipeline running it against the database. With `--root-value` it serves a schema in mock
+/// mode instead, every field reading its parent by name. SIGTERM and SIGINT stop accepting
+/// connections, let in-flight requests finish, then exit 0.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the project's schema over GraphQL-over-HTTP.",
         discussion: """
             Endpoints: POST/GET /graphql, GET /healthz, GET /readyz, GET /metrics.
+            Serves PROJECT's Schema/, Resolvers/ and sluice.yaml (data source URLs from the environment,
+            e.g. DB_URL). Exits 2 when the project does not load, listing every problem.
             Mock mode: --root-value FILE.json is the root object; every field reads its parent by name.
             """
     )
@@ -90,41 +94,84 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory.sanitized(registry: registry))
 
-        let schemaPath = schema ?? (project as NSString).appendingPathComponent("Schema")
-        let built: Schema
-        do {
-            built = try Schema(sources: try SchemaCommand.Print.sources(at: [schemaPath]))
-        } catch {
-            FileHandle.standardError.write(Data("sluice serve: --schema \(schemaPath): \(error)\n".utf8))
-            throw ExitCode(2)
-        }
         var root = GraphQLValue.object([:])
+        let dependencies: GatewayDependencies
+        var dataSources: DataSources?
         if let rootValue {
-            guard let data = FileManager.default.contents(atPath: rootValue) else {
-                FileHandle.standardError.write(Data("sluice serve: --root-value: cannot read \(rootValue)\n".utf8))
-                throw ExitCode(2)
-            }
-            var parser = JSONValueParser(bytes: Array(data))
-            do {
-                root = try parser.parse()
-            } catch {
-                FileHandle.standardError.write(
-                    Data("sluice serve: --root-value \(rootValue): invalid JSON at \(error)\n".utf8))
-                throw ExitCode(2)
-            }
+            root = try Self.readRootValue(rootValue)
+            dependencies = GatewayDependencies(executor: try mockExecutor(), registry: registry, logger: logger)
+        } else {
+            let project = try loadProject()
+            let sources = DataSources(config: project.config, logger: Logger(label: "sluice.db"))
+            dataSources = sources
+            dependencies = GatewayDependencies(
+                executor: project.pipelines.executor(PipelineEnvironment(dataSources: sources, mode: project.config.mode)),
+                readiness: { await Self.reachable(sources) },
+                pools: sources.pools.mapValues { pool in
+                    { @Sendable in
+                        let counts = pool.counts
+                        return PoolUsage(inUse: counts.inUse, idle: counts.idle, waiting: counts.waiting)
+                    }
+                },
+                registry: registry, logger: logger)
         }
         let configuration = GatewayConfiguration(
             host: host, port: port, statusProfile: StatusProfile(rawValue: statusProfile) ?? .audit,
             maxBatchSize: batchMax, introspection: introspection, explorer: explorer, auth: try auth(),
             rootValue: GraphQLValueBox(root))
-        let limits = configuration.limits.operationLimits
-        let dependencies = GatewayDependencies(
-            executor: Executor(schema: built, limits: limits), registry: registry, logger: logger)
         let application = try await buildApplication(configuration: configuration, dependencies: dependencies)
         let services = ServiceGroup(
             configuration: .init(
                 services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await services.run()
+        await dataSources?.close()
+    }
+
+    /// The project's schema and pipelines, or exit 2 with every problem found.
+    private func loadProject() throws -> PipelineProject {
+        do {
+            return try PipelineProject.load(root: project, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Mock mode's executor: the schema alone, every field read from its parent.
+    private func mockExecutor() throws -> Executor {
+        let schemaPath = schema ?? (project as NSString).appendingPathComponent("Schema")
+        do {
+            return Executor(schema: try Schema(sources: try SchemaCommand.Print.sources(at: [schemaPath])))
+        } catch {
+            FileHandle.standardError.write(Data("sluice serve: --schema \(schemaPath): \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private static func readRootValue(_ path: String) throws -> GraphQLValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("sluice serve: --root-value: cannot read \(path)\n".utf8))
+            throw ExitCode(2)
+        }
+        var parser = JSONValueParser(bytes: Array(data))
+        do {
+            return try parser.parse()
+        } catch {
+            FileHandle.standardError.write(Data("sluice serve: --root-value \(path): invalid JSON at \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Ready while every data source answers a ping.
+    private static func reachable(_ sources: DataSources) async -> Bool {
+        for pool in sources.pools.values {
+            do {
+                try await pool.withConnection { connection in try await connection.ping() }
+            } catch {
+                return false
+            }
+        }
+        return true
     }
 
     /// Credentials from the environment and files; secrets never appear on the command line.
