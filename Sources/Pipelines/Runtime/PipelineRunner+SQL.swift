@@ -46,7 +46,7 @@ extension PipelineRunner {
                 rowCount: result?.rows.count ?? 0, affectedRows: result?.affectedRows ?? 0,
                 rows: result.map { Array($0.rows.prefix(StatementTrace.keptRows)).map(\.values) } ?? [],
                 columns: result?.columns.map(\.name) ?? [], duration: ContinuousClock.now - started,
-                error: errorText, dryRun: context.dryRun))
+                error: errorText, dryRun: context.dryRun, level: context.level))
         }
         return outcome
     }
