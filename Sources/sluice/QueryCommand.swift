@@ -15,6 +15,20 @@ struct QueryCommand: AsyncParsableCommand {
         commandName: "query",
         abstract: "Execute a GraphQL operation and print the JSON response.",
         discussion: """
+            Pipelines (the default): loads the project in --project DIR (Schema/, Resolvers/, sluice.yaml, \
+            whose ${DB_URL} comes from the environment) and runs the operation against its databases.
+
+            --explain lists every statement run, per execution level (1 = root fields), with its row \
+            count and duration: as text on stderr, or with --json as {"statements":[…]} under the \
+            response's extensions.explain (durations in milliseconds).
+
+            Mock mode: --schema FILE.graphql --root-value FILE.json; every field reads its parent by name.
+
+            Prints one response ({"data":…} and/or {"errors":[…]}) and exits 0 whenever one was printed, \
+            parse, validation and field errors included. Exits 3 when a response was printed but a \
+            database could not be reached (errors with code SERVICE_UNAVAILABLE; the reason also goes to \
+            stderr). Exits 2 for unusable arguments, unreadable files or a project that does not load.
+            """
             Pipelines (the default): loads the project in --project DIR (Schema/, Resolvers/, sluice.yaml,
             whose ${DB_URL} comes from the environment) and runs the operation against its databases.
             --explain lists every statement run, per execution level, with its row count and duration:
