@@ -29,17 +29,6 @@ struct QueryCommand: AsyncParsableCommand {
             database could not be reached (errors with code SERVICE_UNAVAILABLE; the reason also goes to \
             stderr). Exits 2 for unusable arguments, unreadable files or a project that does not load.
             """
-            Pipelines (the default): loads the project in --project DIR (Schema/, Resolvers/, sluice.yaml,
-            whose ${DB_URL} comes from the environment) and runs the operation against its databases.
-            --explain lists every statement run, per execution level, with its row count and duration:
-            on stderr as text, or with --json as {"statements":[…]} under the response's
-            extensions.explain (durations in milliseconds).
-            Mock mode: --schema FILE.graphql --root-value FILE.json; every field reads its parent by name.
-            Prints one response ({"data":…} and/or {"errors":[…]}) and exits 0 whenever one was printed,
-            parse, validation and field errors included; exits 3 when a response was printed but a
-            database could not be reached (errors with code SERVICE_UNAVAILABLE; the reason also goes to
-            stderr); exits 2 for unusable arguments, unreadable files or a project that does not load.
-            """
     )
 
     @Option(name: .customLong("schema"), help: "The SDL file (or a directory of *.graphql files).")
