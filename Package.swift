@@ -77,7 +77,7 @@ let package = Package(
             dependencies: ["GraphQL"],
             resources: [.copy("Language/Fixtures"), .process("Types/Fixtures")]
         ),
-        .testTarget(name: "sluiceTests", dependencies: ["sluice"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "sluiceTests", dependencies: ["sluice", "MariaDB"], resources: [.copy("Fixtures")]),
         // Depends on sluice so the CLI tests can run the built executable.
         .testTarget(name: "QueueMonitorTests", dependencies: ["QueueMonitor", "sluice"], resources: [.copy("Golden")]),
     ],
