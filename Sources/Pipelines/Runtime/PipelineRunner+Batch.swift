@@ -45,7 +45,7 @@ extension PipelineRunner {
             return fail(active, failure.evaluation(error, step: step))
         }
         let statements = limit == nil ? plan.statements : (plan.limited ?? plan.statements)
-        var rowsByKey = [BatchKey: [GraphQLValue]]()
+        var rowsByKey = [BatchKey: [GraphQLValue]](minimumCapacity: keys.count)
         var start = 0
         while start < keys.count {
             let chunk = Array(keys[start..<min(start + KeyedStatements.maximumKeys, keys.count)])
@@ -72,10 +72,10 @@ extension PipelineRunner {
                                                   + "'\(plan.column)' to route rows by", step: step))
             }
             let visible = result.columns.filter { $0.name != "sluice_rank" }
-            let keysOfColumns = sql.conversion.keys(visible)
+            let shape = sql.conversion.shape(visible)
             for row in result.rows {
                 guard let key = BatchKey(row.values[column]) else { continue }
-                switch sql.conversion.object(row, keys: keysOfColumns) {
+                switch sql.conversion.object(row, shape: shape) {
                 case .success(let value): rowsByKey[key, default: []].append(value)
                 case .failure(let error):
                     for index in active where keyOfParent[index] == key {

@@ -69,11 +69,11 @@ extension PipelineRunner {
                 return .failure(failure.conversion(error, step: step, index: nil))
             }
         case .one, .many:
-            let keys = sql.conversion.keys(result.columns)
+            let shape = sql.conversion.shape(result.columns)
             var values = [GraphQLValue]()
             values.reserveCapacity(result.rows.count)
             for (index, row) in result.rows.enumerated() {
-                switch sql.conversion.object(row, keys: keys) {
+                switch sql.conversion.object(row, shape: shape) {
                 case .success(let value): values.append(value)
                 case .failure(let error):
                     return .failure(failure.conversion(error, step: step, index: sql.returns == .many ? index : nil))
