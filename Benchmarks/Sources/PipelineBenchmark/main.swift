@@ -71,9 +71,9 @@ let statements = recorder.lock.withLock { recorder.statements }
 print("statements per query: \(statements.count); response \(probe.jsonBytes().count) bytes")
 let pool = ConnectionPool(configuration: config, size: 2, logger: logger)
 
-/// For instruction counts (`valgrind --tool=callgrind`): `PIPELINE_BENCH_ONLY=pipelines|direct`
+/// For whole-process counts (`perf stat -e task-clock`, callgrind): `PIPELINE_BENCH_ONLY=pipelines|direct`
 /// runs one side `PIPELINE_BENCH_RUNS` times (default 100) and nothing else; two counts with
-/// different run counts give the instructions of one query, setup cancelled out.
+/// different run counts give the cost of one query, setup cancelled out.
 if let only = ProcessInfo.processInfo.environment["PIPELINE_BENCH_ONLY"] {
     let runs = ProcessInfo.processInfo.environment["PIPELINE_BENCH_RUNS"].flatMap { Int($0) } ?? 100
     var checksum = 0
