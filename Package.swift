@@ -124,7 +124,7 @@ let package = Package(
             dependencies: ["QueueMonitor", "sluice"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "sluiceTests", dependencies: ["sluice"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "sluiceTests", dependencies: ["sluice", "MariaDB"], resources: [.copy("Fixtures")]),
         // Reads the deployable manifests and checks them against the CLI's and gateway's sources.
         .testTarget(name: "InfraTests", dependencies: [.product(name: "Yams", package: "Yams")]),
     ],

@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
 import GraphQL
+import Logging
+import Pipelines
 
 /// `sluice query`: runs one GraphQL operation in-process and prints the JSON response.
 ///
-/// Mock mode (`--root-value`) executes against a JSON value with default resolution: fields read
+/// Without `--root-value` the operation runs through the project's pipelines against the data
+/// sources of its `sluice.yaml`, exactly as the gateway would run it. Mock mode (`--root-value`) executes against a JSON value with default resolution: fields read
 /// their parent by name, abstract types resolve by `__typename`. It is how a developer checks a
 /// schema and a query shape before any resolver exists, and what golden tests of the engine use.
 struct QueryCommand: AsyncParsableCommand {
@@ -12,9 +15,19 @@ struct QueryCommand: AsyncParsableCommand {
         commandName: "query",
         abstract: "Execute a GraphQL operation and print the JSON response.",
         discussion: """
-            Mock mode: --root-value FILE.json is the root object; every field reads its parent by name.
-            Prints one response ({"data":…} and/or {"errors":[…]}) and exits 0 whenever one was printed,
-            parse and validation failures included; exits 2 for unusable arguments or unreadable files.
+            Pipelines (the default): loads the project in --project DIR (Schema/, Resolvers/, sluice.yaml, \
+            whose ${DB_URL} comes from the environment) and runs the operation against its databases.
+
+            --explain lists every statement run, per execution level (1 = root fields), with its row \
+            count and duration: as text on stderr, or with --json as {"statements":[…]} under the \
+            response's extensions.explain (durations in milliseconds).
+
+            Mock mode: --schema FILE.graphql --root-value FILE.json; every field reads its parent by name.
+
+            Prints one response ({"data":…} and/or {"errors":[…]}) and exits 0 whenever one was printed, \
+            parse, validation and field errors included. Exits 3 when a response was printed but a \
+            database could not be reached (errors with code SERVICE_UNAVAILABLE; the reason also goes to \
+            stderr). Exits 2 for unusable arguments, unreadable files or a project that does not load.
             """
     )
 
@@ -33,22 +46,84 @@ struct QueryCommand: AsyncParsableCommand {
     @Option(name: .customLong("query-file"), help: "A file holding the GraphQL document.")
     var queryFile: String?
 
+    @Option(name: .customLong("identity"), help: "The caller's identity (e.g. JWT claims), as JSON.")
+    var identity: String?
+
+    @Option(name: .customLong("project"), help: "The project directory (pipelines mode).")
+    var project = "."
+
+    @Flag(name: .customLong("explain"), help: "List the statements run per execution level (pipelines mode).")
+    var explain = false
+
+    @Flag(name: .customLong("json"), help: "With --explain: put the list in the response's extensions.explain.")
+    var json = false
+
     @ArgumentParser.Argument(help: "The GraphQL document, when --query-file is not given.")
     var query: String?
 
     func run() async throws {
-        let request: (Executor, Executor.Request, GraphQLValue)
         do {
-            request = try prepare()
+            if rootValue == nil, schema == nil {
+                try await runPipelines()
+            } else {
+                let (executor, request, root) = try prepareMock()
+                write(await executor.execute(request, rootValue: root))
+            }
         } catch let error as UsageError {
             FileHandle.standardError.write(Data("sluice query: \(error.message)\n".utf8))
             throw ExitCode(2)
         }
-        let (executor, executorRequest, root) = request
-        let result = await executor.execute(executorRequest, rootValue: root)
+    }
+
+    private func write(_ result: ExecutionResult, explain: GraphQLValue? = nil) {
         var output = result.jsonBytes()
+        if let explain {
+            // The response is one JSON object: its closing brace gives way to the extensions entry.
+            output.removeLast()
+            output += Array(#","extensions":{"explain":"#.utf8) + Array(JSONText.encode(explain).utf8)
+            output += Array("}}".utf8)
+        }
         output.append(UInt8(ascii: "\n"))
         FileHandle.standardOutput.write(Data(output))
+    }
+
+    /// The operation through the project's pipelines, against its configured databases.
+    private func runPipelines() async throws {
+        if json && !explain { throw UsageError("--json only shapes --explain; add --explain") }
+        let text = try document()
+        let variableValues = try variableValues()
+        var caller = GraphQLValue.null
+        if let identity {
+            guard let value = JSONText.decode(identity) else {
+                throw UsageError("--identity must be JSON, found: \(identity)")
+            }
+            caller = value
+        }
+        let loaded: PipelineProject
+        do {
+            loaded = try PipelineProject.load(root: project, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw UsageError("the project in \(project) does not load:\n\(error.description)")
+        }
+        var logger = Logger(label: "sluice.db")
+        logger.logLevel = .error
+        let dataSources = DataSources(config: loaded.config, logger: logger)
+        let recorder = explain ? ExplainRecorder() : nil
+        let executor = loaded.pipelines.executor(
+            PipelineEnvironment(dataSources: dataSources, mode: loaded.config.mode, observer: recorder))
+        let context = RequestContext(identity: caller, requestID: "query-" + UUID().uuidString.lowercased())
+        let result = await executor.execute(
+            Executor.Request(query: text, operationName: operation, variables: variableValues), context: context)
+        await dataSources.close()
+        if let recorder, !json { FileHandle.standardError.write(Data(recorder.text.utf8)) }
+        write(result, explain: json ? recorder?.json : nil)
+        let unavailable = result.errors.filter { $0.extensions["code"] == .string("SERVICE_UNAVAILABLE") }
+        if let first = unavailable.first {
+            let origin = if case .string(let name)? = first.extensions["pipeline"] { " (\(name))" } else { "" }
+            FileHandle.standardError.write(Data(
+                "sluice query: a database is unavailable\(origin): \(first.message)\n".utf8))
+            throw ExitCode(3)
+        }
     }
 
     struct UsageError: Error {
@@ -57,18 +132,15 @@ struct QueryCommand: AsyncParsableCommand {
     }
 
     /// Everything the arguments name, read and checked; any problem is a usage error (exit 2).
-    private func prepare() throws -> (Executor, Executor.Request, GraphQLValue) {
-        guard let schema else { throw UsageError("--schema FILE.graphql is required") }
+    private func prepareMock() throws -> (Executor, Executor.Request, GraphQLValue) {
+        guard let schema else { throw UsageError("--root-value needs --schema FILE.graphql (mock mode)") }
         guard let rootValue else {
-            throw UsageError("--root-value FILE.json is required (mock mode is the only mode so far)")
+            throw UsageError("--schema needs --root-value FILE.json (mock mode); without both, the pipelines run")
         }
-        let text: String
-        switch (query, queryFile) {
-        case (let query?, nil): text = query
-        case (nil, let file?): text = try Self.read(file, what: "--query-file")
-        case (nil, nil): throw UsageError("give the document as an argument or with --query-file FILE")
-        case (.some, .some): throw UsageError("give the document either as an argument or with --query-file, not both")
+        for (flag, given) in [("--identity", identity != nil), ("--explain", explain), ("--json", json)] where given {
+            throw UsageError("\(flag) runs with the pipelines, not in mock mode")
         }
+        let text = try document()
         let sources: [Source]
         do {
             sources = try SchemaCommand.Print.sources(at: [schema])
@@ -83,17 +155,29 @@ struct QueryCommand: AsyncParsableCommand {
         }
         let root = try Self.json(Self.read(rootValue, what: "--root-value"), what: "--root-value \(rootValue)")
         guard case .object = root else { throw UsageError("--root-value: the root value must be a JSON object") }
-        var variableValues = [String: GraphQLValue]()
-        if let variables {
-            let trimmed = variables.trimmingCharacters(in: .whitespacesAndNewlines)
-            let isInline = trimmed.hasPrefix("{")
-            let json = isInline ? trimmed : try Self.read(variables, what: "--variables")
-            let value = try Self.json(json, what: isInline ? "--variables" : "--variables \(variables)")
-            guard case .object(let fields) = value else { throw UsageError("--variables must be a JSON object") }
-            variableValues = fields
-        }
-        let request = Executor.Request(query: text, operationName: operation, variables: variableValues)
+        let request = Executor.Request(query: text, operationName: operation, variables: try variableValues())
         return (Executor(schema: built), request, root)
+    }
+
+    /// The document, from the argument or `--query-file`.
+    private func document() throws -> String {
+        switch (query, queryFile) {
+        case (let query?, nil): return query
+        case (nil, let file?): return try Self.read(file, what: "--query-file")
+        case (nil, nil): throw UsageError("give the document as an argument or with --query-file FILE")
+        case (.some, .some): throw UsageError("give the document either as an argument or with --query-file, not both")
+        }
+    }
+
+    /// `--variables`, inline or from a file.
+    private func variableValues() throws -> [String: GraphQLValue] {
+        guard let variables else { return [:] }
+        let trimmed = variables.trimmingCharacters(in: .whitespacesAndNewlines)
+        let isInline = trimmed.hasPrefix("{")
+        let json = isInline ? trimmed : try Self.read(variables, what: "--variables")
+        let value = try Self.json(json, what: isInline ? "--variables" : "--variables \(variables)")
+        guard case .object(let fields) = value else { throw UsageError("--variables must be a JSON object") }
+        return fields
     }
 
     private static func read(_ path: String, what: String) throws -> String {

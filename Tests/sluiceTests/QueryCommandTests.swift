@@ -42,10 +42,17 @@ import Testing
     }
 
     static let unusable: [(arguments: [String], message: String)] = [
-        (["query", "{ a }"], "sluice query: --schema FILE.graphql is required\n"),
+        (
+            ["query", "--root-value", fixture("root.json"), "{ a }"],
+            "sluice query: --root-value needs --schema FILE.graphql (mock mode)\n"
+        ),
         (
             ["query", "--schema", fixture("schema.graphql"), "{ a }"],
-            "sluice query: --root-value FILE.json is required (mock mode is the only mode so far)\n"
+            "sluice query: --schema needs --root-value FILE.json (mock mode); without both, the pipelines run\n"
+        ),
+        (
+            ["query", "--schema", fixture("schema.graphql"), "--root-value", fixture("root.json"), "--explain", "{ a }"],
+            "sluice query: --explain runs with the pipelines, not in mock mode\n"
         ),
         (
             ["query", "--schema", fixture("schema.graphql"), "--root-value", fixture("root.json")],
@@ -117,10 +124,14 @@ enum SluiceProcess {
         fatalError("the sluice executable was not built beside the tests (looked in \(candidates.map(\.path)))")
     }()
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs the executable; `environment` entries are added to (or replace) this process's own.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let (out, err) = (Pipe(), Pipe())
         process.standardOutput = out
         process.standardError = err

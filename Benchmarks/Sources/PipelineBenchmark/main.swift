@@ -71,6 +71,25 @@ let statements = recorder.lock.withLock { recorder.statements }
 print("statements per query: \(statements.count); response \(probe.jsonBytes().count) bytes")
 let pool = ConnectionPool(configuration: config, size: 2, logger: logger)
 
+/// For whole-process counts (`perf stat -e task-clock`, callgrind): `PIPELINE_BENCH_ONLY=pipelines|direct`
+/// runs one side `PIPELINE_BENCH_RUNS` times (default 100) and nothing else; two counts with
+/// different run counts give the cost of one query, setup cancelled out.
+if let only = ProcessInfo.processInfo.environment["PIPELINE_BENCH_ONLY"] {
+    let runs = ProcessInfo.processInfo.environment["PIPELINE_BENCH_RUNS"].flatMap { Int($0) } ?? 100
+    var checksum = 0
+    for _ in 0..<runs {
+        if only == "pipelines" {
+            checksum &+= await executor.execute(Executor.Request(query: query)).jsonBytes().count
+        } else {
+            for (sql, binds) in statements { checksum &+= try await pool.query(sql, binds).rows.count }
+        }
+    }
+    print("\(only): \(runs) runs (checksum \(checksum))")
+    await pool.close()
+    await sources.close()
+    exit(0)
+}
+
 var subject: [UInt64] = []
 var baseline: [UInt64] = []
 var bytes = 0

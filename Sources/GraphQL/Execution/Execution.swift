@@ -59,6 +59,7 @@ struct Execution {
     private mutating func runLevels(from start: [Int32], onlyField: Int?) async {
         var level = start
         var onlyField = onlyField
+        var depth = 0
         while !level.isEmpty {
             var next = [Int32]()
             var groups = [Group]()
@@ -98,8 +99,9 @@ struct Execution {
                 if !properties.isEmpty { resolveProperties(properties, objects, next: &next) }
             }
             onlyField = nil
-            if !groups.isEmpty { await resolve(groups, next: &next) }
+            if !groups.isEmpty { await resolve(groups, depth: depth, next: &next) }
             level = next
+            depth += 1
         }
     }
 
@@ -179,7 +181,7 @@ struct Execution {
 
     // MARK: - Batch resolvers
 
-    private mutating func resolve(_ groups: [Group], next: inout [Int32]) async {
+    private mutating func resolve(_ groups: [Group], depth: Int, next: inout [Int32]) async {
         var batches = [(Int, any FieldResolver, FieldBatch)]()
         for (index, group) in groups.enumerated() {
             let field = plan.fieldPlans[group.field]
@@ -198,7 +200,7 @@ struct Execution {
             }
             let batch = FieldBatch(
                 parentType: field.parentType, field: field.definition, responseKey: field.responseKey,
-                arguments: arguments, parents: parents, context: context)
+                arguments: arguments, parents: parents, context: context, depth: depth)
             batches.append((index, resolver, batch))
         }
         let results: [(Int, Result<[FieldOutcome], FieldError>)]

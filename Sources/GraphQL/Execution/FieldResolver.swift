@@ -21,11 +21,15 @@ public struct FieldBatch: Sendable {
     /// The parents' values, as their own resolvers (or the root value) produced them.
     public let parents: [GraphQLValue]
     public let context: RequestContext
+    /// The execution level the parents sit at: 0 for root fields, one more per object level below,
+    /// so tools such as `--explain` can group what each level ran.
+    public let depth: Int
 
     public init(
         parentType: ObjectType, field: SchemaField, responseKey: String, arguments: [String: GraphQLValue],
-        parents: [GraphQLValue], context: RequestContext
+        parents: [GraphQLValue], context: RequestContext, depth: Int = 0
     ) {
+        self.depth = depth
         self.parentType = parentType
         self.field = field
         self.responseKey = responseKey

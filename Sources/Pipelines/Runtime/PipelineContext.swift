@@ -16,10 +16,13 @@ public struct PipelineContext: Sendable {
     /// `sluice resolve`, which rolls a mutation back unless asked to commit. Transactions inside
     /// become savepoints.
     public var connection: Connection?
+    /// The execution level of the batch being resolved (0 for root fields), `nil` outside an
+    /// executor; carried into statement traces for `--explain`.
+    public var level: Int?
 
     public init(identity: GraphQLValue = .null, headers: GraphQLValue = .object([:]), requestID: String = "",
                 mode: ProjectConfig.Mode = .production, dataSources: DataSources,
-                observer: (any PipelineObserver)? = nil, dryRun: Bool = false, connection: Connection? = nil) {
+                observer: (any PipelineObserver)? = nil, dryRun: Bool = false, connection: Connection? = nil, level: Int? = nil) {
         self.identity = identity
         self.headers = headers
         self.requestID = requestID
@@ -28,5 +31,6 @@ public struct PipelineContext: Sendable {
         self.observer = observer
         self.dryRun = dryRun
         self.connection = connection
+        self.level = level
     }
 }

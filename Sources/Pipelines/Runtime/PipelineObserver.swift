@@ -29,6 +29,8 @@ public struct StatementTrace: Sendable {
     public let error: String?
     /// Whether it was only shown, not run.
     public let dryRun: Bool
+    /// The execution level whose batch ran it (0 for root fields); `nil` outside an executor.
+    public var level: Int? = nil
 
     public static let keptRows = 5
 }

@@ -11,7 +11,7 @@ public struct PipelineResolver: FieldResolver {
         let context = PipelineContext(
             identity: batch.context.identity, headers: .object(batch.context.headers.mapValues(GraphQLValue.string)),
             requestID: batch.context.requestID, mode: environment.mode, dataSources: environment.dataSources,
-            observer: environment.observer)
+            observer: environment.observer, level: batch.depth)
         let results = await pipeline.resolve(parents: batch.parents, arguments: .object(batch.arguments),
                                              context: context)
         return results.map { result in

@@ -9,18 +9,18 @@ extension PipelineRunner {
         var outputs = [Result<GraphQLValue, GraphQLError>?](repeating: nil, count: states.count)
         guard let plan = sql.batch, let first = active.first else { return outputs }
         let empty: GraphQLValue = sql.returns == .many ? .list([]) : .null
-        var keyOfParent = [String?](repeating: nil, count: states.count)
+        var keyOfParent = [BatchKey?](repeating: nil, count: states.count)
         var keys = [MariaDB.Value]()
-        var seen = Set<String>()
+        var seen = Set<BatchKey>()
         for index in active {
             do {
                 let key = try plan.key.evaluate(in: states[index].evaluation)
-                guard let text = PipelineRunner.keyText(key) else {
+                guard let canonical = BatchKey(key) else {
                     outputs[index] = .success(empty)
                     continue
                 }
-                keyOfParent[index] = text
-                if seen.insert(text).inserted { keys.append(PipelineRunner.bind(key)) }
+                keyOfParent[index] = canonical
+                if seen.insert(canonical).inserted { keys.append(PipelineRunner.bind(key)) }
             } catch {
                 outputs[index] = .failure(failure.evaluation(error, step: step))
             }
@@ -45,7 +45,7 @@ extension PipelineRunner {
             return fail(active, failure.evaluation(error, step: step))
         }
         let statements = limit == nil ? plan.statements : (plan.limited ?? plan.statements)
-        var rowsByKey = [String: [GraphQLValue]]()
+        var rowsByKey = [BatchKey: [GraphQLValue]](minimumCapacity: keys.count)
         var start = 0
         while start < keys.count {
             let chunk = Array(keys[start..<min(start + KeyedStatements.maximumKeys, keys.count)])
@@ -72,14 +72,14 @@ extension PipelineRunner {
                                                   + "'\(plan.column)' to route rows by", step: step))
             }
             let visible = result.columns.filter { $0.name != "sluice_rank" }
-            let keysOfColumns = sql.conversion.keys(visible)
+            let shape = sql.conversion.shape(visible)
             for row in result.rows {
-                guard let text = PipelineRunner.keyText(row.values[column]) else { continue }
-                switch sql.conversion.object(row, keys: keysOfColumns) {
-                case .success(let value): rowsByKey[text, default: []].append(value)
+                guard let key = BatchKey(row.values[column]) else { continue }
+                switch sql.conversion.object(row, shape: shape) {
+                case .success(let value): rowsByKey[key, default: []].append(value)
                 case .failure(let error):
-                    for index in active where keyOfParent[index] == text {
-                        let position = sql.returns == .many ? rowsByKey[text]?.count ?? 0 : nil
+                    for index in active where keyOfParent[index] == key {
+                        let position = sql.returns == .many ? rowsByKey[key]?.count ?? 0 : nil
                         outputs[index] = .failure(failure.conversion(error, step: step, index: position))
                     }
                 }
@@ -96,26 +96,5 @@ extension PipelineRunner {
         var outputs = [Result<GraphQLValue, GraphQLError>?](repeating: nil, count: (active.last ?? -1) + 1)
         for index in active { outputs[index] = .failure(error) }
         return outputs
-    }
-
-    /// A key's canonical text, so an ID `"7"` from a variable meets the integer 7 from a row.
-    static func keyText(_ key: GraphQLValue) -> String? {
-        switch key {
-        case .null: nil
-        case .int(let number): String(number)
-        case .string(let text): text
-        case .float(let number): number == number.rounded() ? String(Int(number)) : String(number)
-        case .bool(let flag): flag ? "1" : "0"
-        case .list, .object: JSONText.encode(key)
-        }
-    }
-
-    static func keyText(_ value: MariaDB.Value) -> String? {
-        switch value {
-        case .null: nil
-        case .bool(let flag): flag ? "1" : "0"
-        case .datetime(let time): ScalarKind.iso(time)
-        default: value.description
-        }
     }
 }

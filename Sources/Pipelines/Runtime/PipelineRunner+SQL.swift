@@ -46,7 +46,7 @@ extension PipelineRunner {
                 rowCount: result?.rows.count ?? 0, affectedRows: result?.affectedRows ?? 0,
                 rows: result.map { Array($0.rows.prefix(StatementTrace.keptRows)).map(\.values) } ?? [],
                 columns: result?.columns.map(\.name) ?? [], duration: ContinuousClock.now - started,
-                error: errorText, dryRun: context.dryRun))
+                error: errorText, dryRun: context.dryRun, level: context.level))
         }
         return outcome
     }
@@ -69,11 +69,11 @@ extension PipelineRunner {
                 return .failure(failure.conversion(error, step: step, index: nil))
             }
         case .one, .many:
-            let keys = sql.conversion.keys(result.columns)
+            let shape = sql.conversion.shape(result.columns)
             var values = [GraphQLValue]()
             values.reserveCapacity(result.rows.count)
             for (index, row) in result.rows.enumerated() {
-                switch sql.conversion.object(row, keys: keys) {
+                switch sql.conversion.object(row, shape: shape) {
                 case .success(let value): values.append(value)
                 case .failure(let error):
                     return .failure(failure.conversion(error, step: step, index: sql.returns == .many ? index : nil))

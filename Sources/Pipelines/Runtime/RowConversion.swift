@@ -31,18 +31,42 @@ struct RowConversion: Sendable {
         }
     }
 
+    /// A result's columns laid out once, for `object(_:shape:)`.
+    func shape(_ columns: [Column]) -> RowShape {
+        RowShape(keys: keys(columns))
+    }
+
     /// One row as an object; the first value its field cannot hold fails it, naming the field.
-    func object(_ row: Row, keys: [(key: String, kind: ScalarKind)]) -> Result<GraphQLValue, RowConversionError> {
-        var object = [String: GraphQLValue](minimumCapacity: keys.count)
-        for (position, entry) in keys.enumerated() {
-            switch entry.kind.convert(row.values[position]) {
-            case .success(let value): object[entry.key] = value
+    func object(_ row: Row, shape: RowShape) -> Result<GraphQLValue, RowConversionError> {
+        var object = shape.template
+        for position in shape.kinds.indices {
+            switch shape.kinds[position].convert(row.values[position]) {
+            case .success(let value): object.values[shape.slots[position]] = value
             case .failure(let failure):
-                return .failure(RowConversionError(field: entry.key, column: row.columns[position].name,
+                return .failure(RowConversionError(field: shape.names[position], column: row.columns[position].name,
                                                    failure: failure, typeName: typeName))
             }
         }
         return .success(.object(object))
+    }
+}
+
+/// The columns of one result laid out once: a dictionary holding every key, copied for each row
+/// and filled in place by index, so rows do not hash their keys again.
+struct RowShape {
+    let names: [String]
+    let kinds: [ScalarKind]
+    let template: [String: GraphQLValue]
+    /// Per column, where its key sits in `template` (columns that share a key share a slot).
+    let slots: [Dictionary<String, GraphQLValue>.Index]
+
+    init(keys: [(key: String, kind: ScalarKind)]) {
+        names = keys.map(\.key)
+        kinds = keys.map(\.kind)
+        var template = [String: GraphQLValue](minimumCapacity: keys.count)
+        for name in names { template[name] = .null }
+        slots = names.map { template.index(forKey: $0)! }
+        self.template = template
     }
 }
 
