@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MariaDB
 
 @main
@@ -12,4 +13,25 @@ struct Sluice: AsyncParsableCommand {
             Queues.self,
         ]
     )
+
+    /// ArgumentParser's own entry point, except that `sluice query` reports unusable arguments with
+    /// exit 2 (its documented contract, shared with scripts that run it) rather than 64. Other commands
+    /// keep 64: for `sluice queues check`, 2 already means "an alert is firing".
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let usage = exitCode(for: error) == .validationFailure
+            if usage, CommandLine.arguments.dropFirst().first == QueryCommand.configuration.commandName {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -92,6 +92,18 @@ import Testing
         ),
     ]
 
+    /// ArgumentParser's own parse errors keep the contract too: exit 2, the reason on stderr.
+    @Test(arguments: [
+        (["query", "--no-such-flag", "{ a }"], "Error: Unknown option '--no-such-flag'"),
+        (["query", "--schema"], "Error: Missing value for '--schema <schema>'"),
+    ])
+    func parseErrorsExitTwo(_ arguments: [String], _ reason: String) throws {
+        let run = try SluiceProcess.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr.hasPrefix(reason))
+    }
+
     @Test(arguments: unusable)
     func unusableArgumentsExitTwoWithAMessage(_ arguments: [String], _ message: String) throws {
         let run = try SluiceProcess.run(arguments)
