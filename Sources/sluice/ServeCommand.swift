@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("port"), help: "Port to listen on (0 picks a free one).")
     var port: Int = 8080
 
-    @Option(name: .customLong("schema"), help: "The SDL file or directory (default: PROJECT/Schema).")
+    @Option(name: .customLong("schema"), help: "Mock mode's SDL file or directory (default: PROJECT/Schema).")
     var schema: String?
 
     @Option(name: .customLong("root-value"), help: "A JSON file holding the root value (mock mode).")
@@ -77,6 +77,10 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard StatusProfile(rawValue: statusProfile) != nil else {
             throw ValidationError("--status-profile must be audit or draft")
+        }
+        if schema != nil && rootValue == nil {
+            throw ValidationError(
+                "--schema is for mock mode and needs --root-value; the project's Schema/ is served otherwise")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard ["json", "text"].contains(logFormat) else { throw ValidationError("--log-format must be json or text") }
