@@ -1,5 +1,5 @@
-// The walk itself: each `walk` calls the node's hooks around its children and returns false
-// once a hook has asked to stop, which unwinds the whole walk.
+// The walk itself: each `walk` enters its node, walks the children in source order and leaves,
+// through `descend`; it returns false once a hook has asked to stop, which unwinds the whole walk.
 
 extension Visitor {
     /// Walks a document and everything in it.
@@ -11,12 +11,28 @@ extension Visitor {
     /// Walks a value and its elements and fields.
     public mutating func visit(_ value: Value) { _ = walk(value) }
 
+    /// What every node's walk does with the action its `enter` returned: on `.continue`, walk the
+    /// children and then leave; on `.skipChildren`, neither; on `.stop`, report the stop (false).
+    @inline(__always)
+    mutating func descend(
+        _ action: VisitAction, into children: (inout Self) -> Bool, leave: (inout Self) -> Void
+    ) -> Bool {
+        switch action {
+        case .continue:
+            guard children(&self) else { return false }
+            leave(&self)
+            return true
+        case .skipChildren:
+            return true
+        case .stop:
+            return false
+        }
+    }
+
     mutating func walk(_ node: Document) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        for definition in node.definitions where !walk(definition) { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { visitor in
+            node.definitions.allSatisfy { visitor.walk($0) }
+        } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ node: Definition) -> Bool {
@@ -32,30 +48,22 @@ extension Visitor {
     }
 
     mutating func walk(_ node: OperationDefinition) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        for definition in node.variableDefinitions where !walk(definition) { return false }
-        guard walk(node.directives), walk(node.selectionSet) else { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { visitor in
+            node.variableDefinitions.allSatisfy { visitor.walk($0) }
+                && visitor.walk(node.directives) && visitor.walk(node.selectionSet)
+        } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ node: VariableDefinition) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        guard walk(node.type) else { return false }
-        if let value = node.defaultValue, !walk(value) { return false }
-        guard walk(node.directives) else { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { visitor in
+            visitor.walk(node.type) && visitor.walk(node.defaultValue) && visitor.walk(node.directives)
+        } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ node: SelectionSet) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        for selection in node.selections where !walk(selection) { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { visitor in
+            node.selections.allSatisfy { visitor.walk($0) }
+        } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ node: Selection) -> Bool {
@@ -67,79 +75,58 @@ extension Visitor {
     }
 
     mutating func walk(_ node: Field) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        for argument in node.arguments where !walk(argument) { return false }
-        guard walk(node.directives) else { return false }
-        if let selectionSet = node.selectionSet, !walk(selectionSet) { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { visitor in
+            node.arguments.allSatisfy { visitor.walk($0) } && visitor.walk(node.directives)
+                && (node.selectionSet.map { visitor.walk($0) } ?? true)
+        } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ node: FragmentSpread) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        guard walk(node.directives) else { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { $0.walk(node.directives) } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ node: InlineFragment) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        if let type = node.typeCondition, !walk(type) { return false }
-        guard walk(node.directives), walk(node.selectionSet) else { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { visitor in
+            (node.typeCondition.map { visitor.walk($0) } ?? true)
+                && visitor.walk(node.directives) && visitor.walk(node.selectionSet)
+        } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ node: FragmentDefinition) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        guard walk(node.typeCondition), walk(node.directives), walk(node.selectionSet) else { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { visitor in
+            visitor.walk(node.typeCondition) && visitor.walk(node.directives) && visitor.walk(node.selectionSet)
+        } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ node: Argument) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        guard walk(node.value) else { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { $0.walk(node.value) } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ directives: [Directive]) -> Bool {
-        for directive in directives {
-            guard let descend = proceed(enter(directive)) else { return false }
-            guard descend else { continue }
-            for argument in directive.arguments where !walk(argument) { return false }
-            leave(directive)
+        directives.allSatisfy { directive in
+            descend(enter(directive)) { visitor in
+                directive.arguments.allSatisfy { visitor.walk($0) }
+            } leave: { $0.leave(directive) }
         }
-        return true
     }
 
     mutating func walk(_ node: Value) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        switch node {
-        case .list(let list):
-            for value in list.values where !walk(value) { return false }
-        case .object(let object):
-            for field in object.fields where !walk(field) { return false }
-        default:
-            break
-        }
-        leave(node)
-        return true
+        descend(enter(node)) { visitor in
+            switch node {
+            case .list(let list): list.values.allSatisfy { visitor.walk($0) }
+            case .object(let object): object.fields.allSatisfy { visitor.walk($0) }
+            default: true
+            }
+        } leave: { $0.leave(node) }
+    }
+
+    /// An absent value (no default) walks nothing.
+    mutating func walk(_ node: Value?) -> Bool {
+        node.map { walk($0) } ?? true
     }
 
     mutating func walk(_ node: ObjectField) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        guard descend else { return true }
-        guard walk(node.value) else { return false }
-        leave(node)
-        return true
+        descend(enter(node)) { $0.walk(node.value) } leave: { $0.leave(node) }
     }
 
     mutating func walk(_ node: TypeReference) -> Bool {
@@ -151,17 +138,6 @@ extension Visitor {
     }
 
     mutating func walk(_ node: NamedType) -> Bool {
-        guard let descend = proceed(enter(node)) else { return false }
-        if descend { leave(node) }
-        return true
-    }
-
-    /// nil to stop the walk, false to skip the node's children (and its `leave`), true to descend.
-    func proceed(_ action: VisitAction) -> Bool? {
-        switch action {
-        case .continue: true
-        case .skipChildren: false
-        case .stop: nil
-        }
+        descend(enter(node)) { _ in true } leave: { $0.leave(node) }
     }
 }
