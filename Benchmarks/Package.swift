@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "Sluice", path: ".."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "BenchmarkHarness"),
@@ -39,6 +40,16 @@ let package = Package(
             name: "PipelineBenchmark",
             dependencies: [
                 "BenchmarkHarness",
+                .product(name: "GraphQL", package: "Sluice"),
+                .product(name: "MariaDB", package: "Sluice"),
+                .product(name: "Pipelines", package: "Sluice"),
+            ]
+        ),
+        // The load script's direct-SQL server: Benchmarks/load/run.sh drives it beside `sluice serve`.
+        .executableTarget(
+            name: "DirectSQLBaseline",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GraphQL", package: "Sluice"),
                 .product(name: "MariaDB", package: "Sluice"),
                 .product(name: "Pipelines", package: "Sluice"),

@@ -1,51 +1,96 @@
 #!/usr/bin/env bash
-# End-to-end load: builds `sluice` in release mode, serves the demo schema in mock mode (a JSON
-# root value, no database) on loopback, and drives it with wrk at 1 and 16 connections:
-#   point lookup, nested query, and /healthz on the same server as the HTTP floor.
-# Ratios are against that floor, measured in the same run. The direct-SQL baseline joins once
-# the demo pipelines serve the schema from MariaDB.
+# End-to-end load on the demo shop: builds `sluice` and the direct-SQL baseline in release mode,
+# starts a private MariaDB with the demo data (its own scratch directory), serves the project's
+# pipelines with `sluice serve`, and drives both servers with wrk, one after the other, at 1 and
+# 16 connections, with the same request bodies (queries/*.json):
+#   sluice serve      POST /graphql: HTTP, GraphQL parse (cached) and validation, pipelines, SQL, JSON
+#   DirectSQLBaseline POST /NAME: HTTP, the very statements sluice sent for that body, rows as JSON
+# The ratios against the baseline are the gateway's own cost; the targets are checked at the end.
 #
 # Usage: Benchmarks/load/run.sh [seconds per run, default 10]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 seconds="${1:-10}"
-port="${SLUICE_LOAD_PORT:-18080}"
+gateway_port="${SLUICE_LOAD_PORT:-18080}"
+direct_port="$((gateway_port + 1))"
 scratch="${SLUICE_SCRATCH:-$root/.build-load}"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 swift build -c release --package-path "$root" --scratch-path "$scratch" --product sluice >&2
-sluice="$scratch/release/sluice"
+swift build -c release --package-path "$root/Benchmarks" --scratch-path "$scratch-bench" \
+    --product DirectSQLBaseline >&2
 
-"$sluice" serve --host 127.0.0.1 --port "$port" --schema "$root/Schema" \
-    --root-value "$here/root-value.json" --log-format text 2>/dev/null &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
+export SLUICE_MARIADB_DIR="$root/.sluice/mariadb-load"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    "$root/infra/mariadb.sh" stop >&2 || true
+}
+trap cleanup EXIT
+DB_URL="$("$root/infra/mariadb.sh" start)"
+export DB_URL SLUICE_MODE=production
+"$root/infra/demo/load.sh"
+
+"$scratch/release/sluice" serve --project "$root" --host 127.0.0.1 --port "$gateway_port" \
+    --log-format text >/dev/null 2>&1 &
+pids+=($!)
+"$scratch-bench/release/DirectSQLBaseline" "$root" "$here/queries" "$direct_port" >&2 &
+pids+=($!)
+for port in "$gateway_port" "$direct_port"; do
+    for _ in $(seq 1 200); do
+        curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+        sleep 0.1
+    done
+done
+
+# Both servers must answer every body with data before anything is measured.
+for body in "$here"/queries/*.json; do
+    name="$(basename "$body" .json)"
+    answer="$(curl -fsS -H 'Content-Type: application/json' --data-binary "@$body" \
+        "http://127.0.0.1:$gateway_port/graphql")"
+    [[ "$answer" == '{"data":{"customer":{'* ]] || { echo "sluice answered $name with: $answer" >&2; exit 1; }
+    curl -fsS -o /dev/null -H 'Content-Type: application/json' --data-binary "@$body" \
+        "http://127.0.0.1:$direct_port/$name"
 done
 
 export SLUICE_LOAD_DIR="$here"
-run() { # script connections
-    wrk -t1 -c"$2" -d"${seconds}s" -s "$here/$1.lua" "http://127.0.0.1:$port/graphql" | grep '^RESULT' \
-        | sed "s/^RESULT/$1 c=$2/"
+run() { # label script connections url
+    wrk -t1 -c"$3" -d"${seconds}s" -s "$here/$2.lua" "$4" | grep '^RESULT' | sed "s/^RESULT/$1 $2 c=$3/"
 }
-
 results="$(
     for connections in 1 16; do
-        for script in healthz point-lookup nested; do run "$script" "$connections"; done
+        for script in point-lookup nested; do
+            run gateway "$script" "$connections" "http://127.0.0.1:$gateway_port/graphql"
+            run direct "$script" "$connections" "http://127.0.0.1:$direct_port/$script"
+        done
+        run gateway healthz "$connections" "http://127.0.0.1:$gateway_port/healthz"
     done
 )"
 echo "$results"
 echo
-echo "| query | connections | p50 µs | p99 µs | req/s | p50 vs /healthz | req/s vs /healthz |"
-echo "|---|---|---|---|---|---|---|"
+echo "| query | connections | sluice p50 µs | direct SQL p50 µs | p50 ratio | sluice req/s | direct req/s | throughput kept |"
+echo "|---|---|---|---|---|---|---|---|"
 echo "$results" | awk '
-    { split($0, f, " "); name = f[1]; c = substr(f[2], 3)
-      for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-      if (name == "healthz") { base50[c] = v["p50_us"]; baserps[c] = v["rps"] }
-      printf "| %s | %s | %d | %d | %.0f | %.2f× | %.0f%% |\n", name, c, v["p50_us"], v["p99_us"], v["rps"],
-          v["p50_us"] / base50[c], 100 * v["rps"] / baserps[c]
+    function field(name) { return v[name] }
+    { side = $1; name = $2; c = substr($3, 3)
+      delete v; for (i = 4; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      key = name " " c; p50[side, key] = v["p50_us"]; rps[side, key] = v["rps"]
+      if (!(key in seen) && name != "healthz") { seen[key] = 1; order[++n] = key }
       if (v["non2xx"] + v["errors"] > 0) { bad = 1 } }
-    END { if (bad) { print "some requests failed" > "/dev/stderr"; exit 1 } }'
+    END {
+      for (i = 1; i <= n; i++) {
+        key = order[i]; split(key, k, " ")
+        printf "| %s | %s | %d | %d | %.2f× | %.0f | %.0f | %.0f%% |\n", k[1], k[2], p50["gateway", key],
+            p50["direct", key], p50["gateway", key] / p50["direct", key], rps["gateway", key], rps["direct", key],
+            100 * rps["gateway", key] / rps["direct", key]
+      }
+      printf "\nHTTP floor (sluice /healthz): p50 %d µs at 1 connection, %.0f req/s at 16\n",
+          p50["gateway", "healthz 1"], rps["gateway", "healthz 16"]
+      printf "\ntargets:\n"
+      check("point lookup, 1 connection: p50 <= 2x direct", p50["gateway", "point-lookup 1"] <= 2 * p50["direct", "point-lookup 1"])
+      check("nested, 1 connection: p50 <= 1.2x direct", p50["gateway", "nested 1"] <= 1.2 * p50["direct", "nested 1"])
+      check("point lookup, 16 connections: >= 40% of direct req/s", rps["gateway", "point-lookup 16"] >= 0.4 * rps["direct", "point-lookup 16"])
+      if (bad) { print "some requests failed" > "/dev/stderr"; exit 1 } }
+    function check(label, ok) { printf "  %s %s\n", ok ? "met    " : "NOT met", label }'
