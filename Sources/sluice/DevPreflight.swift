@@ -74,30 +74,32 @@ enum DevPreflight {
 
     /// Creates the data directory if needed and proves it writable by writing a file into it.
     static func checkDataDirectory(_ path: String) throws(DevFailure) {
-        let files = FileManager.default
-        do {
-            try files.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
+        if let failure = createDirectories(path) {
             throw DevFailure(reason: .dataDirectory, message: """
-                cannot create the data directory \(path): \(Self.reason(error)); pass --data-dir DIR
+                cannot create the data directory \(path): \(String(cString: strerror(failure))); pass --data-dir DIR
                 """)
         }
         let probe = (path as NSString).appendingPathComponent(".sluice-dev-write-check")
-        guard files.createFile(atPath: probe, contents: Data()) else {
-            let reason = access(path, W_OK) == 0 ? "cannot create files in it" : String(cString: strerror(errno))
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else {
             throw DevFailure(reason: .dataDirectory, message: """
-                cannot write the data directory \(path) (\(reason)); fix its permissions or pass --data-dir DIR
+                cannot write the data directory \(path) (\(String(cString: strerror(errno)))); \
+                fix its permissions or pass --data-dir DIR
                 """)
         }
-        try? files.removeItem(atPath: probe)
+        close(descriptor)
+        unlink(probe)
     }
 
-    /// The operating system's words for a failed file operation, without Foundation's wrapping.
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// `mkdir -p`, returning the errno of the step that failed, if one did.
+    private static func createDirectories(_ path: String) -> Int32? {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { return errno }
         }
-        return nsError.localizedDescription
+        var status = stat()
+        guard stat(path, &status) == 0 else { return errno }
+        return status.st_mode & S_IFMT == S_IFDIR ? nil : ENOTDIR
     }
 }

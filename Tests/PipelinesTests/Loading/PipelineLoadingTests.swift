@@ -6,7 +6,7 @@ import Testing
 @Suite struct PipelineLoadingTests {
     @Test func demoProjectLoadsWithoutProblems() throws {
         let set = try ShopProject.pipelines()
-        #expect(set.pipelines.count == 19)
+        #expect(set.pipelines.count == 21)
         #expect(set.warnings.isEmpty)
         let orders = try #require(set["Customer.orders"])
         #expect(orders.steps.map(\.kind) == [.validate, .sql])
