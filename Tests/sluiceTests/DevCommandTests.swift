@@ -35,6 +35,21 @@ import Testing
         #expect(second.stderr.contains("load.sh: demo data already loaded\n"))
     }
 
+    /// An interrupt before the gateway runs (here while the data directory is being initialised)
+    /// still ends with the database stopped and exit 0.
+    @Test(.enabled(if: DemoDatabase.isConfigured, DemoDatabase.missing))
+    func sigtermDuringStartUpStillStopsTheDatabase() async throws {
+        let scratch = try DevServer.scratchDirectory("dev-early")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let data = scratch.appendingPathComponent("mariadb")
+        let server = try DevServer(dataDirectory: data)
+        try await server.waitForMessage("mariadb.sh: initialising")
+        #expect(try await server.stop(SIGTERM) == 0)
+        #expect(try DevServer.databaseRuns(in: data) == false)
+        #expect(server.stderr.contains("sluice dev: SIGTERM received; stopping once the database has started\n"))
+        #expect(!server.stderr.contains("Sluice serves the project"))
+    }
+
     /// Runs `sluice dev` expecting it to refuse before starting anything.
     static func refusal(_ arguments: [String], project: URL = DemoDatabase.repositoryRoot,
                         environment: [String: String] = [:]) throws -> SluiceProcess.Output {

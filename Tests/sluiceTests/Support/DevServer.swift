@@ -72,6 +72,17 @@ final class DevServer: @unchecked Sendable {
         throw Failure(description: "sluice dev was not ready within \(limit):\n\(stderr)")
     }
 
+    /// Waits until the server has written `text` to standard error; fails when it exits first.
+    func waitForMessage(_ text: String, limit: Duration = .seconds(120)) async throws {
+        let deadline = ContinuousClock.now + limit
+        while !stderr.contains(text) {
+            guard process.isRunning, ContinuousClock.now < deadline else {
+                throw Failure(description: "sluice dev did not say \(text):\n\(stderr)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     func get(_ path: String) async throws -> (Int, String) {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
         let (data, response) = try await URLSession.shared.data(from: url)
