@@ -34,7 +34,8 @@ struct DevDatabase: Sendable {
         let started = await run(script, ["start"])
         let url = started.output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard started.status == 0, url.hasPrefix("mysql://") else {
-            throw DevFailure(reason: .database, message: "the private MariaDB in \(directory) did not start (see above)")
+            throw DevFailure(reason: .database,
+                             message: "the private MariaDB in \(directory) did not start (see above)")
         }
         return url
     }
@@ -73,12 +74,17 @@ struct DevDatabase: Sendable {
         guard pipe(&fds) == 0 else { return (127, "") }
         // Close-on-exec, so no other child holds the write end open; dup2 clears it on the child's copy.
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        #if canImport(Glibc)
         var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #else
+        var actions: posix_spawn_file_actions_t?
+        var attributes: posix_spawnattr_t?
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         var none = sigset_t()
@@ -98,7 +104,8 @@ struct DevDatabase: Sendable {
         close(fds[1])
         defer { close(fds[0]) }
         guard spawned == 0 else {
-            FileHandle.standardError.write(Data("sluice dev: cannot run \(file): \(String(cString: strerror(spawned)))\n".utf8))
+            let reason = String(cString: strerror(spawned))
+            FileHandle.standardError.write(Data("sluice dev: cannot run \(file): \(reason)\n".utf8))
             return (127, "")
         }
         var output = [UInt8]()

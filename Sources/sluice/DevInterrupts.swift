@@ -30,6 +30,7 @@ final class DevInterrupts: @unchecked Sendable {
     private func record(_ number: Int32) {
         lock.withLock { if received == nil { received = number } }
         let name = number == SIGINT ? "SIGINT" : "SIGTERM"
-        FileHandle.standardError.write(Data("sluice dev: \(name) received; stopping once the database has started\n".utf8))
+        let message = "sluice dev: \(name) received; stopping once the database has started\n"
+        FileHandle.standardError.write(Data(message.utf8))
     }
 }

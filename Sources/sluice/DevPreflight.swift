@@ -61,12 +61,15 @@ enum DevPreflight {
         var missing = [String]()
         if let mariadbd, !files.isExecutableFile(atPath: mariadbd) { missing.append(mariadbd) }
         for tool in tools where !(tool == "mariadbd" && mariadbd != nil) {
-            let found = searchPath.contains { files.isExecutableFile(atPath: ($0 as NSString).appendingPathComponent(tool)) }
+            let found = searchPath.contains {
+                files.isExecutableFile(atPath: ($0 as NSString).appendingPathComponent(tool))
+            }
             if !found { missing.append(tool) }
         }
         guard !missing.isEmpty else { return }
         throw DevFailure(reason: .mariadbMissing, message: """
-            MariaDB is not installed: no \(missing.joined(separator: ", ")) (looked in \(searchPath.joined(separator: ":")))
+            MariaDB is not installed: no \(missing.joined(separator: ", ")) \
+            (looked in \(searchPath.joined(separator: ":")))
             install it with infra/install.sh (Debian: mariadb-server, mariadb-client), \
             or set DB_URL to a database of your own
             """)

@@ -110,7 +110,8 @@ import Testing
         try Data("x".utf8).write(to: file)
         let data = file.appendingPathComponent("mariadb").path
         let run = try Self.refusal(["--port", String(try DevServer.freePort()), "--data-dir", data])
-        #expect(run.stderr == "sluice dev: cannot create the data directory \(data): Not a directory; pass --data-dir DIR\n")
+        #expect(run.stderr
+                == "sluice dev: cannot create the data directory \(data): Not a directory; pass --data-dir DIR\n")
         #expect(run.status == 5)
     }
 

@@ -42,7 +42,8 @@ import Testing
     @Test(arguments: [
         Failure(text: "encodeCursor('customer', source.list)",
                 message: "encodeCursor() takes a string or integer key, not [1]"),
-        Failure(text: "encodeCursor('a:b', 1)", message: "a cursor's kind must be a non-empty string without ':', not \"a:b\""),
+        Failure(text: "encodeCursor('a:b', 1)",
+                message: "a cursor's kind must be a non-empty string without ':', not \"a:b\""),
         Failure(text: "decodeCursor(args.missing, args.after)",
                 message: "a cursor's kind must be a non-empty string without ':', not null"),
     ])

@@ -64,7 +64,8 @@ final class DevServer: @unchecked Sendable {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
             guard process.isRunning else {
-                throw Failure(description: "sluice dev exited with \(process.terminationStatus) before it was ready:\n\(stderr)")
+                let status = process.terminationStatus
+                throw Failure(description: "sluice dev exited with \(status) before it was ready:\n\(stderr)")
             }
             if let (status, _) = try? await get("/readyz"), status == 200 { return }
             try await Task.sleep(for: .milliseconds(200))
