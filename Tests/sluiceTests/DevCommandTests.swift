@@ -35,6 +35,21 @@ import Testing
         #expect(second.stderr.contains("load.sh: demo data already loaded\n"))
     }
 
+    /// With a database configured there is nothing to start: it serves against that one.
+    @Test(.enabled(if: DemoDatabase.isConfigured, DemoDatabase.missing))
+    func aConfiguredDatabaseIsServedAsItIs() async throws {
+        let scratch = try DevServer.scratchDirectory("dev-configured")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let data = scratch.appendingPathComponent("mariadb")
+        let server = try DevServer(dataDirectory: data, environment: ["DB_URL": try await DemoDatabase.shared.url()])
+        try await server.waitUntilReady()
+        let (_, body) = try await server.post(#"{ customer(id: 2) { email } }"#)
+        #expect(body == #"{"data":{"customer":{"email":"customer2@example.com"}}}"#)
+        #expect(try await server.stop() == 0)
+        #expect(!FileManager.default.fileExists(atPath: data.path))
+        #expect(!server.stderr.contains("mariadb.sh"))
+    }
+
     /// An interrupt before the gateway runs (here while the data directory is being initialised)
     /// still ends with the database stopped and exit 0.
     @Test(.enabled(if: DemoDatabase.isConfigured, DemoDatabase.missing))

@@ -24,13 +24,13 @@ final class DevServer: @unchecked Sendable {
     }
 
     /// Starts `sluice dev --project <repository> --port <free> --data-dir <dataDirectory>`.
-    init(dataDirectory: URL, arguments: [String] = []) throws {
+    init(dataDirectory: URL, arguments: [String] = [], environment: [String: String] = [:]) throws {
         self.dataDirectory = dataDirectory
         port = try Self.freePort()
         process.executableURL = SluiceProcess.executable
         process.arguments = ["dev", "--project", DemoDatabase.repositoryRoot.path, "--port", String(port),
                              "--data-dir", dataDirectory.path] + arguments
-        process.environment = Self.environment()
+        process.environment = Self.environment(environment)
         process.currentDirectoryURL = DemoDatabase.repositoryRoot
         let errors = Pipe()
         process.standardError = errors
