@@ -9,7 +9,8 @@ struct Sluice: AsyncParsableCommand {
         abstract: "A GraphQL gateway whose fields are declarative pipelines over MySQL / MariaDB.",
         version: "sluice 0.1.0 (libmariadb \(ClientLibrary.version))",
         subcommands: [
-            ServeCommand.self, QueryCommand.self, CheckCommand.self, ResolveCommand.self, SchemaCommand.self,
+            ServeCommand.self, DevCommand.self, QueryCommand.self, CheckCommand.self, ResolveCommand.self,
+            SchemaCommand.self,
             Queues.self,
         ]
     )

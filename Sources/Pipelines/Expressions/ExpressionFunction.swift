@@ -3,7 +3,7 @@ import GraphQL
 
 /// The pure functions expressions may call. Each knows its arity, checked at load time.
 enum ExpressionFunction: String, CaseIterable, Sendable {
-    case now, uuid, lower, upper, len, coalesce, toJSON
+    case now, uuid, lower, upper, len, coalesce, toJSON, encodeCursor, decodeCursor
 
     /// The allowed argument counts.
     var arity: ClosedRange<Int> {
@@ -11,6 +11,7 @@ enum ExpressionFunction: String, CaseIterable, Sendable {
         case .now, .uuid: 0...0
         case .lower, .upper, .len, .toJSON: 1...1
         case .coalesce: 1...Int.max
+        case .encodeCursor, .decodeCursor: 2...2
         }
     }
 
@@ -19,6 +20,7 @@ enum ExpressionFunction: String, CaseIterable, Sendable {
         case .now, .uuid: "no arguments"
         case .lower, .upper, .len, .toJSON: "1 argument"
         case .coalesce: "at least 1 argument"
+        case .encodeCursor, .decodeCursor: "2 arguments"
         }
     }
 
@@ -77,7 +79,51 @@ enum ExpressionFunction: String, CaseIterable, Sendable {
             return { context throws(CompiledExpression.EvaluationFailure) in
                 .string(JSONText.encode(try argument(context)))
             }
+        case .encodeCursor:
+            let (kind, key) = (arguments[0], arguments[1])
+            return { context throws(CompiledExpression.EvaluationFailure) in
+                let kind = try Self.cursorKind(kind(context))
+                switch try key(context) {
+                case .null: return .null
+                case .string(let text): return .string(Self.cursor(kind: kind, key: text))
+                case .int(let number): return .string(Self.cursor(kind: kind, key: String(number)))
+                case let other:
+                    throw CompiledExpression.EvaluationFailure(
+                        message: "encodeCursor() takes a string or integer key, not \(other)")
+                }
+            }
+        case .decodeCursor:
+            let (kind, cursor) = (arguments[0], arguments[1])
+            return { context throws(CompiledExpression.EvaluationFailure) in
+                let kind = try Self.cursorKind(kind(context))
+                guard case .string(let text) = try cursor(context) else { return .null }
+                return Self.key(inCursor: text, kind: kind).map { .string($0) } ?? .null
+            }
         }
+    }
+
+    /// A cursor clients cannot read or forge by accident: base64 of `kind:key`. The kind keeps one
+    /// connection's cursors from being accepted by another.
+    static func cursor(kind: String, key: String) -> String {
+        Data("\(kind):\(key)".utf8).base64EncodedString()
+    }
+
+    /// The key a cursor of this kind carries, or `nil` when it is not one (a guard turns that into
+    /// a clear input error before any SQL runs).
+    static func key(inCursor cursor: String, kind: String) -> String? {
+        guard let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8),
+              text.hasPrefix(kind + ":")
+        else { return nil }
+        let key = text.dropFirst(kind.count + 1)
+        return key.isEmpty ? nil : String(key)
+    }
+
+    private static func cursorKind(_ value: GraphQLValue) throws(CompiledExpression.EvaluationFailure) -> String {
+        guard case .string(let kind) = value, !kind.isEmpty, !kind.contains(":") else {
+            throw CompiledExpression.EvaluationFailure(
+                message: "a cursor's kind must be a non-empty string without ':', not \(value)")
+        }
+        return kind
     }
 
     /// ISO 8601 in UTC with microseconds, the `DateTime` scalar's form.

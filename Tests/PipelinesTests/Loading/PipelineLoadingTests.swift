@@ -6,7 +6,7 @@ import Testing
 @Suite struct PipelineLoadingTests {
     @Test func demoProjectLoadsWithoutProblems() throws {
         let set = try ShopProject.pipelines()
-        #expect(set.pipelines.count == 19)
+        #expect(set.pipelines.count == 21)
         #expect(set.warnings.isEmpty)
         let orders = try #require(set["Customer.orders"])
         #expect(orders.steps.map(\.kind) == [.validate, .sql])
@@ -93,7 +93,7 @@ import Testing
             Query.customer:
               - guard: trim(args.id) == len()
             """, errors: ["r.yaml:2:12: unknown function 'trim()'; functions are now(), uuid(), lower(), upper(), "
-                          + "len(), coalesce(), toJSON()",
+                          + "len(), coalesce(), toJSON(), encodeCursor(), decodeCursor()",
                           "r.yaml:2:29: len() takes 1 argument, not 0"]),
         Case(name: "unknown data source", yaml: """
             Query.customer:
