@@ -112,6 +112,8 @@ let package = Package(
             name: "GatewayTests",
             dependencies: [
                 "Gateway",
+                "Pipelines",
+                "MariaDB",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
                 .product(name: "JWTKit", package: "jwt-kit"),

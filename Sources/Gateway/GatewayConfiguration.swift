@@ -21,18 +21,23 @@ public struct GatewayConfiguration: Sendable {
     public var auth: AuthConfiguration
     /// The value every resolver's parent chain starts from (mock mode serves a JSON root value).
     public var rootValue: GraphQLValueBox
-    /// Answer 503 with `Retry-After` when this many requests already wait for a pool connection.
+    /// Answer 503 with `Retry-After`, before execution, when a pool has no free connection and
+    /// this many requests already wait for one (0: as soon as the pool is exhausted).
     public var maxPoolWaiters: Int?
     /// Seconds advertised in `Retry-After` on a 503.
     public var retryAfterSeconds: Int
+    /// Add `extensions.timing` to responses whose request asks with `extensions.timing: true`.
+    /// Off by default: timings help an attacker probe, so enable it where callers are trusted.
+    public var timing: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, path: String = "/graphql", statusProfile: StatusProfile = .audit,
         limits: RequestLimits = RequestLimits(), maxBatchSize: Int? = nil, introspection: Bool = false,
         explorer: Bool = false, persistedQueries: PersistedQueryConfiguration = PersistedQueryConfiguration(),
         auth: AuthConfiguration = AuthConfiguration(), rootValue: GraphQLValueBox = GraphQLValueBox(.object([:])),
-        maxPoolWaiters: Int? = nil, retryAfterSeconds: Int = 1
+        maxPoolWaiters: Int? = nil, retryAfterSeconds: Int = 1, timing: Bool = false
     ) {
+        self.timing = timing
         self.host = host
         self.port = port
         self.path = path

@@ -66,8 +66,13 @@ final class GatewayMetrics: Sendable {
         registry.makeGauge(descriptor: Self.name(metric, unit, help), labels: labels)
     }
 
-    func waitingForPools() -> Int {
-        pools.values.reduce(0) { $0 + $1().waiting }
+    /// True when a pool is exhausted and at least `maxWaiters` requests already queue for it:
+    /// a request admitted now would only wait, so it is refused before execution instead.
+    func poolsOverloaded(maxWaiters: Int) -> Bool {
+        pools.values.contains { pool in
+            let usage = pool()
+            return usage.isExhausted && usage.waiting >= maxWaiters
+        }
     }
 
     private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {

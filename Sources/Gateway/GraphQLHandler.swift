@@ -70,7 +70,7 @@ struct GraphQLHandler: Sendable {
                 parsed = try GraphQLRequest.decode(body: try await collectBody(request))
             }
             let identity = try await authenticator.identity(for: request.headers)
-            if let maxWaiters = configuration.maxPoolWaiters, metrics.waitingForPools() >= maxWaiters {
+            if let maxWaiters = configuration.maxPoolWaiters, metrics.poolsOverloaded(maxWaiters: maxWaiters) {
                 throw GatewayError.serviceUnavailable(
                     "The server is overloaded; retry shortly.", retryAfter: configuration.retryAfterSeconds)
             }
@@ -154,6 +154,7 @@ struct GraphQLHandler: Sendable {
             query = text
             registerHash = resolved.registerAs
         }
+        let started = ContinuousClock.now
         let plan: ExecutionPlan
         switch admission.prepare(query, operationName: request.operationName) {
         case .failure(let failure):
@@ -164,6 +165,7 @@ struct GraphQLHandler: Sendable {
         span.operationName = plan.operationType.rawValue
         span.attributes["graphql.operation.type"] = plan.operationType.rawValue
         if let name = plan.operationName { span.attributes["graphql.operation.name"] = name }
+        span.attributes["graphql.document"] = DocumentRedaction.redacted(query)
         if isGet && plan.operationType != .query {
             var outcome = Self.outcome(
                 .methodNotAllowed(
@@ -173,7 +175,11 @@ struct GraphQLHandler: Sendable {
             return outcome
         }
         if let registerHash, let persistedQueries { persistedQueries.register(query, hash: registerHash) }
+        let prepared = ContinuousClock.now
         let result = await execute(plan, variables: request.variables, context: context)
+        let timing =
+            configuration.timing && request.extensions["timing"] == .bool(true)
+            ? ResponseTiming(started: started, prepared: prepared, finished: .now) : nil
         guard result.hasData else {
             var outcome = requestErrors(result.errors, mediaType: mediaType)
             outcome.operationType = plan.operationType
@@ -181,7 +187,8 @@ struct GraphQLHandler: Sendable {
         }
         if !result.errors.isEmpty { span.setStatus(SpanStatus(code: .error)) }
         return Outcome(
-            status: 200, body: result.jsonBytes(), operationType: plan.operationType,
+            status: 200, body: timing.map { $0.appended(to: result.jsonBytes()) } ?? result.jsonBytes(),
+            operationType: plan.operationType,
             errorCodes: result.errors.map(Self.code))
     }
 

@@ -10,7 +10,15 @@ struct MaskingResolver: FieldResolver {
 
     func resolve(_ batch: FieldBatch) async throws -> [FieldOutcome] {
         do {
-            return try await wrapped.resolve(batch)
+            let outcomes = try await wrapped.resolve(batch)
+            guard let deadline = batch.context.deadline, ContinuousClock.now >= deadline else { return outcomes }
+            // Work the gateway cancelled at the deadline reports the deadline, whatever layer saw it stop.
+            return outcomes.map { outcome in
+                guard case .error(let error) = outcome, error.extensions["code"] == "CANCELLED" else { return outcome }
+                var extensions = error.extensions
+                extensions["code"] = "DEADLINE_EXCEEDED"
+                return .error(FieldError("The request ran past its deadline.", extensions: extensions))
+            }
         } catch let error as FieldError {
             throw error
         } catch is CancellationError {

@@ -4,6 +4,7 @@ import Gateway
 import GraphQL
 import Hummingbird
 import Logging
+import MariaDB
 import Metrics
 import Pipelines
 import Prometheus
@@ -74,6 +75,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("allow-anonymous"), help: "Let callers without credentials in when keys are configured.")
     var allowAnonymous = false
 
+    @Option(
+        name: .customLong("max-pool-waiters"),
+        help: "Answer 503 with Retry-After when a pool is exhausted and this many requests already wait for it.")
+    var maxPoolWaiters: Int?
+
     func validate() throws {
         guard StatusProfile(rawValue: statusProfile) != nil else {
             throw ValidationError("--status-profile must be audit or draft")
@@ -84,6 +90,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard ["json", "text"].contains(logFormat) else { throw ValidationError("--log-format must be json or text") }
+        if let maxPoolWaiters, maxPoolWaiters < 0 {
+            throw ValidationError("--max-pool-waiters must be 0 or more")
+        }
         if let batchMax, !(1...100).contains(batchMax) {
             throw ValidationError("--batch-max must be between 1 and 100")
         }
@@ -106,7 +115,8 @@ struct ServeCommand: AsyncParsableCommand {
             dependencies = GatewayDependencies(executor: try mockExecutor(), registry: registry, logger: logger)
         } else {
             let project = try loadProject()
-            let sources = DataSources(config: project.config, logger: Logger(label: "sluice.db"))
+            let sources = Self.dataSources(
+                project.config, statementTimeout: RequestLimits().timeout, logger: Logger(label: "sluice.db"))
             dataSources = sources
             dependencies = GatewayDependencies(
                 executor: project.pipelines.executor(PipelineEnvironment(dataSources: sources, mode: project.config.mode)),
@@ -114,7 +124,9 @@ struct ServeCommand: AsyncParsableCommand {
                 pools: sources.pools.mapValues { pool in
                     { @Sendable in
                         let counts = pool.counts
-                        return PoolUsage(inUse: counts.inUse, idle: counts.idle, waiting: counts.waiting)
+                        return PoolUsage(
+                            inUse: counts.inUse + counts.opening, idle: counts.idle, waiting: counts.waiting,
+                            capacity: pool.size)
                     }
                 },
                 registry: registry, logger: logger)
@@ -122,7 +134,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = GatewayConfiguration(
             host: host, port: port, statusProfile: StatusProfile(rawValue: statusProfile) ?? .audit,
             maxBatchSize: batchMax, introspection: introspection, explorer: explorer, auth: try auth(),
-            rootValue: GraphQLValueBox(root))
+            rootValue: GraphQLValueBox(root), maxPoolWaiters: maxPoolWaiters)
         let application = try await buildApplication(configuration: configuration, dependencies: dependencies)
         let services = ServiceGroup(
             configuration: .init(
@@ -164,6 +176,18 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("sluice serve: --root-value \(path): invalid JSON at \(error)\n".utf8))
             throw ExitCode(2)
         }
+    }
+
+    /// One pool per data source. No statement outlives the request that runs it: a data source
+    /// without its own `statement-timeout` gets the request timeout as its `max_statement_time`.
+    static func dataSources(_ config: ProjectConfig, statementTimeout: Duration, logger: Logger) -> DataSources {
+        var pools = [String: ConnectionPool]()
+        for (name, source) in config.dataSources {
+            var configuration = source.configuration
+            configuration.statementTimeout = configuration.statementTimeout ?? statementTimeout
+            pools[name] = ConnectionPool(configuration: configuration, size: source.poolSize, logger: logger)
+        }
+        return DataSources(pools: pools)
     }
 
     /// Ready while every data source answers a ping.

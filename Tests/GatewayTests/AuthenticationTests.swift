@@ -9,7 +9,7 @@ import JWTKit
 import Testing
 
 /// API keys and JWT bearer tokens become the identity; every hostile or stale token is a 401.
-@Suite("Authentication")
+@Suite("Authentication", .needsDatabase)
 struct AuthenticationTests {
     struct Claims: JWTPayload {
         var sub: String
@@ -95,7 +95,7 @@ struct AuthenticationTests {
         let tokens = [
             ("hs", "user-hs"), ("rs", "user-rs"), ("es", "user-es"), ("jwks-es", "user-jwks"),
         ]
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             for (kid, sub) in tokens {
                 let token = try await signers.sign(Self.valid(sub), kid: kid)
                 let response = try await Self.me(client, [.authorization: "Bearer " + token])
@@ -199,7 +199,7 @@ struct AuthenticationTests {
         let signers = try await Signers()
         let app = try await GatewayFixture.application(Self.configuration(signers))
         let headers = try await hostile.make(signers)
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             let response = try await Self.me(client, headers)
             #expect(response.status == .unauthorized)
             #expect(response.headers[.wwwAuthenticate] == "Bearer")
@@ -212,7 +212,7 @@ struct AuthenticationTests {
     func anonymous() async throws {
         let signers = try await Signers()
         let app = try await GatewayFixture.application(Self.configuration(signers, anonymous: true))
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             let response = try await Self.me(client, [:])
             #expect(response.text == #"{"data":{"me":null}}"#)
             // Bad credentials are refused even where anonymous access is allowed.

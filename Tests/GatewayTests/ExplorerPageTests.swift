@@ -6,12 +6,12 @@ import HummingbirdTesting
 import Testing
 
 /// The explorer page: served to browsers only when enabled, self-contained (no CDN).
-@Suite("Explorer page")
+@Suite("Explorer page", .needsDatabase)
 struct ExplorerPageTests {
     @Test("a browser gets the page; a GraphQL client on the same URL still gets GraphQL")
     func served() async throws {
         let app = try await GatewayFixture.application(GatewayConfiguration(introspection: true, explorer: true))
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             try await client.execute(
                 uri: "/graphql", method: .get, headers: [.accept: "text/html,application/xhtml+xml,*/*;q=0.8"]
             ) { response in

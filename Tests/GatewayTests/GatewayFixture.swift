@@ -1,70 +1,38 @@
 import Foundation
 import Gateway
-import GraphQL
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Prometheus
 import Testing
 
-/// A small schema with in-memory resolvers behind the real gateway and executor.
+/// The gateway as `sluice serve` builds it, over the fixture project and the test database.
 enum GatewayFixture {
-    static let sdl = """
-        type Query {
-          hello(name: String): String
-          user(id: ID!): User
-          users(first: Int): [User!]!
-          me: String
-          boom: String
-          slow: String
-        }
-        type Mutation { setGreeting(text: String!): String }
-        type User { id: ID! name: String friends(first: Int): [User!]! }
-        """
+    /// `Fixtures/Project` beside this file: Schema/, Resolvers/, sluice.yaml and the tables it reads.
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/Project")
 
-    static let schema: Schema = try! Schema(sources: [Source(body: sdl, name: "fixture.graphql")])
-
-    static let resolvers = Resolvers(fields: [
-        "Query.hello": ClosureResolver { batch in
-            let name: String
-            if case .string(let given)? = batch.arguments["name"] { name = given } else { name = "world" }
-            return batch.parents.map { _ in .value(.string("Hello, \(name)!")) }
-        },
-        "Query.users": ClosureResolver { batch in
-            batch.parents.map { _ in .value(.list([["id": "1", "name": "Ada"], ["id": "2", "name": "Lin"]])) }
-        },
-        "Query.user": ClosureResolver { batch in
-            batch.parents.map { _ in .value(["id": batch.arguments["id"] ?? .null, "name": "Ada"]) }
-        },
-        "Query.me": ClosureResolver { batch in
-            batch.parents.map { _ in .value(batch.context.identity["sub"] ?? .null) }
-        },
-        "Query.boom": ClosureResolver { _ in
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "/secret/path"])
-        },
-        "Query.slow": ClosureResolver { batch in
-            try await Task.sleep(for: .seconds(30))
-            return batch.parents.map { _ in .value("finished") }
-        },
-        "User.friends": ClosureResolver { batch in batch.parents.map { _ in .value(.list([])) } },
-        "Mutation.setGreeting": ClosureResolver { batch in
-            batch.parents.map { _ in .value(batch.arguments["text"] ?? .null) }
-        },
-    ])
-
+    /// The shared fixture project's dependencies.
     static func dependencies(
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
-    ) -> GatewayDependencies {
-        GatewayDependencies(executor: Executor(schema: schema, resolvers: resolvers), registry: registry)
+    ) async throws -> GatewayDependencies {
+        try await SharedFixture.shared.project().dependencies(registry: registry)
     }
 
+    /// An application on a free port over `project` (default: the shared one); run it with `.live`.
     static func application(
         _ configuration: GatewayConfiguration = GatewayConfiguration(),
-        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), project: FixtureProject? = nil
     ) async throws -> some ApplicationProtocol {
         var configuration = configuration
         configuration.port = 0
-        return try await buildApplication(configuration: configuration, dependencies: dependencies(registry: registry))
+        let dependencies: GatewayDependencies
+        if let project {
+            dependencies = project.dependencies(registry: registry)
+        } else {
+            dependencies = try await Self.dependencies(registry: registry)
+        }
+        return try await buildApplication(configuration: configuration, dependencies: dependencies)
     }
 
     static func json(_ object: [String: Any]) -> ByteBuffer {
@@ -72,6 +40,13 @@ enum GatewayFixture {
     }
 
     static let postJSON: HTTPFields = [.contentType: "application/json"]
+
+    /// POSTs `query` on a connection of its own, so several requests can be in flight at once.
+    static func post(_ query: String, port: Int) async throws -> TestClient.Response {
+        try await TestClient.withClient(host: "localhost", port: port) { client in
+            try await client.post("/graphql", headers: postJSON, body: json(["query": query]))
+        }
+    }
 
     static func headers(_ pairs: [(String, String)]) -> HTTPFields {
         var fields = HTTPFields()
@@ -97,4 +72,15 @@ extension TestResponse {
     var errorMessages: [String] { errors.map { $0["message"] as? String ?? "-" } }
 
     var contentType: String? { headers[.contentType] }
+}
+
+extension TestClient.Response {
+    var text: String { body.map { String(buffer: $0) } ?? "" }
+
+    var errors: [[String: Any]] {
+        let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        return (object?["errors"] as? [[String: Any]]) ?? []
+    }
+
+    var errorCodes: [String] { errors.map { (($0["extensions"] as? [String: Any])?["code"] as? String) ?? "-" } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MariaDB
 import Testing
 
 #if canImport(Glibc)
@@ -7,70 +8,91 @@ import Testing
     import Darwin
 #endif
 
-/// Runs the built `sluice serve` as a child process and stops it with SIGTERM while a request
-/// is in flight: that request completes, new connections are refused, and the exit code is 0.
-@Suite("Graceful shutdown", .serialized)
+/// Runs the built `sluice serve` on the fixture project and stops it with SIGTERM while a
+/// pipeline runs `SELECT SLEEP(2)`: that request completes, new connections are refused, and the
+/// exit code is 0.
+@Suite("Graceful shutdown", .serialized, .needsDatabase)
 struct GracefulShutdownTests {
-    static let schema = "type Query { greeting: String }\n"
-    static let rootValue = #"{"greeting":"hi"}"#
-
     /// The executable built beside the test bundle.
     static var sluiceExecutable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sluice")
     }
 
-    @Test("SIGTERM drains the in-flight request, refuses new connections, exits 0")
+    @Test("SIGTERM lets the running statement finish, refuses new connections, exits 0")
     func sigterm() async throws {
         let executable = Self.sluiceExecutable
         try #require(
             FileManager.default.isExecutableFile(atPath: executable.path), "build sluice first: \(executable.path)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "sluice-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.schema.write(to: directory.appendingPathComponent("schema.graphql"), atomically: true, encoding: .utf8)
-        try Self.rootValue.write(to: directory.appendingPathComponent("root.json"), atomically: true, encoding: .utf8)
-        let log = directory.appendingPathComponent("serve.log")
+        let databaseURL = try await Self.database()
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
 
         let process = Process()
         process.executableURL = executable
-        process.arguments = [
-            "serve", "--port", "0", "--schema", directory.appendingPathComponent("schema.graphql").path,
-            "--root-value", directory.appendingPathComponent("root.json").path,
-        ]
+        process.arguments = ["serve", "--project", GatewayFixture.projectRoot.path, "--port", "0"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["DB_URL"] = databaseURL
+        process.environment = environment
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
         let port = try await Self.listeningPort(log: log)
-        let body = #"{"query":"{ greeting }"}"#
-        let head =
+        let body = #"{"query":"{ slow(seconds: 2) }"}"#
+        let request =
             "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
-            + "Content-Length: \(body.utf8.count)\r\n\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
         let slow = try await Self.blocking { try BlockingSocket(port: port) }
-        try await Self.blocking { try slow.send(head + body.prefix(5)) }
-        // Give the server time to read the head, so the request is in flight when the signal lands.
-        try await Task.sleep(for: .milliseconds(300))
+        try await Self.blocking { try slow.send(request) }
+        try await Self.waitForSleep(databaseURL: databaseURL)
         kill(process.processIdentifier, SIGTERM)
 
         var refused = false
         for _ in 0..<100 where !refused {
             refused = await Self.blocking { (try? BlockingSocket(port: port)) == nil }
-            if !refused { try await Task.sleep(for: .milliseconds(50)) }
+            if !refused { try await Task.sleep(for: .milliseconds(20)) }
         }
         #expect(refused, "new connections are refused once shutdown began")
         #expect(process.isRunning, "the server waits for the in-flight request")
 
-        try await Self.blocking { try slow.send(String(body.dropFirst(5))) }
         let response = try await Self.blocking { try slow.receiveAll() }
         #expect(response.hasPrefix("HTTP/1.1 200 OK"), "\(response)")
-        #expect(response.hasSuffix(#"{"data":{"greeting":"hi"}}"#), "\(response)")
+        #expect(response.hasSuffix(#"{"data":{"slow":"finished"}}"#), "\(response)")
 
         await Self.blocking { process.waitUntilExit() }
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
+    }
+
+    /// A database of this test's own, so the `SLEEP` it waits for is the gateway's and no other suite's.
+    static let databaseName = "sluice_gateway_shutdown"
+
+    static func database() async throws -> String {
+        let admin = try await Connection.connect(
+            configuration: DatabaseConfig(url: TestDatabase.url(database: "sluice")), logger: TestDatabase.logger)
+        _ = try await admin.query("CREATE DATABASE IF NOT EXISTS `\(databaseName)`")
+        await admin.close()
+        return try TestDatabase.url(database: databaseName)
+    }
+
+    /// Waits until the server runs the gateway's `SLEEP`, so the request is surely in flight.
+    static func waitForSleep(databaseURL: String) async throws {
+        let connection = try await Connection.connect(
+            configuration: DatabaseConfig(url: databaseURL), logger: TestDatabase.logger)
+        for _ in 0..<300 {
+            let result = try await connection.execute(
+                "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE '%SLEEP(%' LIMIT 1",
+                [.string(databaseName)])
+            if !result.rows.isEmpty {
+                await connection.close()
+                return
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        await connection.close()
+        Issue.record("the gateway never ran the SLEEP statement")
     }
 
     /// The port from the server's JSON `listening` log line.

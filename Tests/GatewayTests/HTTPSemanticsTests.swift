@@ -6,7 +6,7 @@ import HummingbirdTesting
 import Testing
 
 /// Status codes, media types, CSRF and batching at the HTTP edge, beyond the audit table.
-@Suite("HTTP semantics")
+@Suite("HTTP semantics", .needsDatabase)
 struct HTTPSemanticsTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let name: String
@@ -88,7 +88,7 @@ struct HTTPSemanticsTests {
     @Test(arguments: cases)
     func status(_ testCase: Case) async throws {
         let app = try await GatewayFixture.application()
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             try await client.execute(
                 uri: testCase.uri, method: testCase.method, headers: GatewayFixture.headers(testCase.headers),
                 body: testCase.body.map { ByteBuffer(string: $0) }
@@ -105,7 +105,7 @@ struct HTTPSemanticsTests {
     @Test("a successful query answers with data in query order")
     func success() async throws {
         let app = try await GatewayFixture.application()
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             try await client.execute(
                 uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
                 body: ByteBuffer(string: #"{"query":"{ b: hello(name: \"Ada\") a: hello }"}"#)
@@ -125,7 +125,7 @@ struct HTTPSemanticsTests {
             (#"{"query":"query Q($id: ID!) { user(id: $id) { id } }"}"#, 422, "BAD_USER_INPUT"),
             (#"{"query":"{"}"#, 400, "GRAPHQL_PARSE_FAILED"),
         ]
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             for (body, status, code) in bodies {
                 try await client.execute(uri: "/graphql", method: .post, headers: rgj, body: ByteBuffer(string: body)) {
                     response in
@@ -140,7 +140,7 @@ struct HTTPSemanticsTests {
     @Test("batches are capped and every entry is executed and checked on its own")
     func batching() async throws {
         let app = try await GatewayFixture.application(GatewayConfiguration(maxBatchSize: 5))
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             let two = #"[{"query":"{ hello }"},{"query":"{ nope }"}]"#
             try await client.execute(
                 uri: "/graphql", method: .post, headers: GatewayFixture.postJSON, body: ByteBuffer(string: two)
@@ -159,10 +159,10 @@ struct HTTPSemanticsTests {
         }
     }
 
-    @Test("an internal error is masked and carries the request id")
-    func maskedInternalError() async throws {
+    @Test("a database error is masked in production mode and carries the request id")
+    func maskedDatabaseError() async throws {
         let app = try await GatewayFixture.application()
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             try await client.execute(
                 uri: "/graphql", method: .post,
                 headers: [.contentType: "application/json", HTTPField.Name("x-request-id")!: "req-42"],
@@ -170,9 +170,44 @@ struct HTTPSemanticsTests {
             ) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[HTTPField.Name("x-request-id")!] == "req-42")
-                #expect(!response.text.contains("/secret/path"), "\(response.text)")
-                #expect(response.errorCodes == ["INTERNAL_SERVER_ERROR"])
-                #expect(response.text.contains(#""data":{"boom":null}"#))
+                #expect(!response.text.contains("no_such_table"), "\(response.text)")
+                #expect(response.errorCodes == ["DATABASE_ERROR"])
+                #expect(response.errorMessages == ["a database error occurred"])
+                let extensions = try #require(response.errors.first?["extensions"] as? [String: Any])
+                #expect(extensions["errno"] as? Int == 1146)
+                #expect(extensions["sqlState"] as? String == "42S02")
+                #expect(extensions["statement"] == nil)
+                #expect(response.text.hasSuffix(#""data":{"boom":null}}"#), "\(response.text)")
+            }
+        }
+    }
+
+    @Test("a mutation writes through its pipeline and answers with its value")
+    func mutation() async throws {
+        let app = try await GatewayFixture.application()
+        try await app.test(.live) { client in
+            try await client.execute(
+                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
+                body: ByteBuffer(string: #"{"query":"mutation { setGreeting(text: \"hi there\") }"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.text == #"{"data":{"setGreeting":"hi there"}}"#)
+            }
+        }
+    }
+
+    @Test("nested lists are batched per level and keep their parents' order")
+    func nested() async throws {
+        let app = try await GatewayFixture.application()
+        try await app.test(.live) { client in
+            try await client.execute(
+                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
+                body: ByteBuffer(string: #"{"query":"{ users(first: 3) { name friends(first: 1) { name } } }"}"#)
+            ) { response in
+                #expect(
+                    response.text
+                        == #"{"data":{"users":[{"name":"Ada","friends":[{"name":"Lin"}]},"#
+                        + #"{"name":"Lin","friends":[{"name":"Ada"}]},{"name":"Grace","friends":[]}]}}"#)
             }
         }
     }

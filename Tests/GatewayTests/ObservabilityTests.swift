@@ -9,17 +9,14 @@ import Prometheus
 import Testing
 
 /// `/metrics`, `/healthz`, `/readyz` and the JSON log lines.
-@Suite("Observability")
+@Suite("Observability", .needsDatabase)
 struct ObservabilityTests {
     @Test("metrics count requests by operation type and status, errors by code, cache hits and pool gauges")
     func metrics() async throws {
         let registry = PrometheusCollectorRegistry()
-        var dependencies = GatewayFixture.dependencies(registry: registry)
-        dependencies.pools = ["main": { PoolUsage(inUse: 3, idle: 2, waiting: 1) }]
-        var configuration = GatewayConfiguration()
-        configuration.port = 0
-        let app = try await buildApplication(configuration: configuration, dependencies: dependencies)
-        try await app.test(.router) { client in
+        let project = try await FixtureProject.open(poolSize: 2)
+        let app = try await GatewayFixture.application(registry: registry, project: project)
+        try await app.test(.live) { client in
             for body in [#"{"query":"{ hello }"}"#, #"{"query":"{ hello }"}"#, #"{"query":"{ nope }"}"#] {
                 try await client.execute(
                     uri: "/graphql", method: .post, headers: GatewayFixture.postJSON, body: ByteBuffer(string: body))
@@ -33,60 +30,47 @@ struct ObservabilityTests {
                     #"graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"} 1"#,
                     "graphql_plan_cache_hit_ratio 0.3333333333333333",
                     "graphql_plan_cache_entries 1.0",
-                    #"db_pool_connections{pool="main",state="in_use"} 3.0"#,
-                    #"db_pool_connections{pool="main",state="idle"} 2.0"#,
-                    #"db_pool_connections{pool="main",state="waiting"} 1.0"#,
+                    // Two requests one after the other share one connection, idle again now.
+                    #"db_pool_connections{pool="main",state="in_use"} 0.0"#,
+                    #"db_pool_connections{pool="main",state="idle"} 1.0"#,
+                    #"db_pool_connections{pool="main",state="waiting"} 0.0"#,
                     #"graphql_request_duration_seconds_count{operation_type="query"} 2"#,
                 ] {
                     #expect(lines.contains(expected), "missing \(expected)")
                 }
             }
         }
+        await project.close()
     }
 
-    @Test("load shedding: 503 with Retry-After while too many requests wait for a pool")
-    func loadShedding() async throws {
-        var dependencies = GatewayFixture.dependencies()
-        dependencies.pools = ["main": { PoolUsage(inUse: 10, idle: 0, waiting: 8) }]
-        let configuration = GatewayConfiguration(port: 0, maxPoolWaiters: 8, retryAfterSeconds: 2)
-        let app = try await buildApplication(configuration: configuration, dependencies: dependencies)
-        try await app.test(.router) { client in
-            try await client.execute(
-                uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
-                body: ByteBuffer(string: #"{"query":"{ hello }"}"#)
-            ) { response in
-                #expect(response.status == .serviceUnavailable)
-                #expect(response.headers[.retryAfter] == "2")
-                #expect(response.errorCodes == ["SERVICE_UNAVAILABLE"])
-            }
-        }
-    }
-
-    @Test("health and readiness", arguments: [true, false])
-    func health(ready: Bool) async throws {
-        var dependencies = GatewayFixture.dependencies()
-        dependencies.readiness = { ready }
-        let app = try await buildApplication(configuration: GatewayConfiguration(port: 0), dependencies: dependencies)
-        try await app.test(.router) { client in
+    @Test("health, and readiness from a real ping", arguments: [true, false])
+    func health(reachable: Bool) async throws {
+        // A closed port stands for an unreachable database.
+        let url = reachable ? nil : "mysql://sluice:x@127.0.0.1:\(try FreePort.take())/sluice?connect-timeout=2"
+        let project = try await FixtureProject.open(url: url, poolSize: 1)
+        let app = try await GatewayFixture.application(project: project)
+        try await app.test(.live) { client in
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.text == "ok\n")
             }
             try await client.execute(uri: "/readyz", method: .get) { response in
-                #expect(response.status.code == (ready ? 200 : 503))
+                #expect(response.status.code == (reachable ? 200 : 503))
+                #expect(response.text == (reachable ? "ready\n" : "not ready\n"))
             }
         }
+        await project.close()
     }
 
     @Test("JSON log lines carry the request id")
     func jsonLogs() async throws {
         let lines = LockedLines()
-        var dependencies = GatewayFixture.dependencies()
+        var dependencies = try await GatewayFixture.dependencies()
         dependencies.logger = Logger(label: "sluice.http") { label in
             JSONLogHandler(label: label) { lines.append($0) }
         }
         let app = try await buildApplication(configuration: GatewayConfiguration(port: 0), dependencies: dependencies)
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             try await client.execute(
                 uri: "/graphql", method: .post,
                 headers: [.contentType: "application/json", HTTPField.Name("x-request-id")!: "abc-1"],
@@ -102,6 +86,11 @@ struct ObservabilityTests {
         #expect(line.hasSuffix("}\n"))
     }
 
+}
+
+/// The JSON log handler's escaping and the Prometheus name sanitiser: no server needed.
+@Suite("Log lines and metric names")
+struct LogAndMetricNameTests {
     @Test(
         "JSON string escaping",
         arguments: [

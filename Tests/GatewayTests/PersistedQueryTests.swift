@@ -7,7 +7,7 @@ import HummingbirdTesting
 import Testing
 
 /// Automatic persisted queries: miss, register with the text, then hash-only hits (POST and GET).
-@Suite("Persisted queries")
+@Suite("Persisted queries", .needsDatabase)
 struct PersistedQueryTests {
     static let query = "{ hello(name: \"APQ\") }"
     static let hash = SHA256.hash(data: Array(query.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -21,7 +21,7 @@ struct PersistedQueryTests {
     @Test("a miss, a registration, then hits by hash")
     func roundTrip() async throws {
         let app = try await GatewayFixture.application()
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             try await client.execute(
                 uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
                 body: Self.body(query: nil, hash: Self.hash)
@@ -58,7 +58,7 @@ struct PersistedQueryTests {
     @Test("with graphql-response+json a miss is 400, as a response without data must be")
     func missWithGraphQLResponse() async throws {
         let app = try await GatewayFixture.application()
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             try await client.execute(
                 uri: "/graphql", method: .post,
                 headers: [.contentType: "application/json", .accept: "application/graphql-response+json"],
@@ -98,7 +98,7 @@ struct PersistedQueryTests {
     @Test(arguments: refusals)
     func refused(_ refusal: Refusal) async throws {
         let app = try await GatewayFixture.application()
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             try await client.execute(
                 uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
                 body: Self.body(query: refusal.query, hash: refusal.hash, version: refusal.version)
@@ -114,7 +114,7 @@ struct PersistedQueryTests {
     func disabled() async throws {
         let app = try await GatewayFixture.application(
             GatewayConfiguration(persistedQueries: PersistedQueryConfiguration(enabled: false)))
-        try await app.test(.router) { client in
+        try await app.test(.live) { client in
             try await client.execute(
                 uri: "/graphql", method: .post, headers: GatewayFixture.postJSON,
                 body: Self.body(query: nil, hash: Self.hash)

@@ -1,0 +1,77 @@
+import Foundation
+import Gateway
+import GraphQL
+import Logging
+import MariaDB
+import Pipelines
+import Prometheus
+
+/// The fixture project (`Fixtures/Project`: Schema, Resolvers, sluice.yaml) loaded the way
+/// `sluice serve` loads a project, its pipelines running against a real MariaDB.
+struct FixtureProject: Sendable {
+    let project: PipelineProject
+    let dataSources: DataSources
+
+    /// Loads the project with its `main` data source at `url` (default: this target's database).
+    ///
+    /// As in `sluice serve`, no statement may outlive the request: each data source's
+    /// `max_statement_time` defaults to `requestTimeout`.
+    static func open(
+        url: String? = nil, poolSize: Int = 4, requestTimeout: Duration = RequestLimits().timeout,
+        acquireTimeout: Duration = .seconds(5)
+    ) async throws -> FixtureProject {
+        let databaseURL: String
+        if let url { databaseURL = url } else { databaseURL = try await GatewayDatabase.shared.url() }
+        let project = try PipelineProject.load(
+            root: GatewayFixture.projectRoot.path,
+            environment: ["DB_URL": databaseURL, "DB_POOL_SIZE": String(poolSize)])
+        var pools = [String: ConnectionPool]()
+        for (name, source) in project.config.dataSources {
+            var configuration = source.configuration
+            configuration.statementTimeout = configuration.statementTimeout ?? requestTimeout
+            pools[name] = ConnectionPool(
+                configuration: configuration, size: source.poolSize, acquireTimeout: acquireTimeout,
+                logger: TestDatabase.logger)
+        }
+        return FixtureProject(project: project, dataSources: DataSources(pools: pools))
+    }
+
+    /// What the gateway is handed, wired as `sluice serve` wires it.
+    func dependencies(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) -> GatewayDependencies {
+        var logger = Logger(label: "sluice.http")
+        logger.logLevel = .critical
+        let sources = dataSources
+        return GatewayDependencies(
+            executor: project.pipelines.executor(PipelineEnvironment(dataSources: sources, mode: project.config.mode)),
+            readiness: {
+                for pool in sources.pools.values {
+                    do { try await pool.withConnection { try await $0.ping() } } catch { return false }
+                }
+                return true
+            },
+            pools: sources.pools.mapValues { pool in
+                { @Sendable in
+                    let counts = pool.counts
+                    return PoolUsage(
+                        inUse: counts.inUse + counts.opening, idle: counts.idle, waiting: counts.waiting,
+                        capacity: pool.size)
+                }
+            },
+            registry: registry, logger: logger)
+    }
+
+    func close() async { await dataSources.close() }
+}
+
+/// The one fixture project most suites share (its pool of 8 serves them all).
+actor SharedFixture {
+    static let shared = SharedFixture()
+    private var opened: Task<FixtureProject, any Error>?
+
+    func project() async throws -> FixtureProject {
+        if let opened { return try await opened.value }
+        let task = Task { try await FixtureProject.open(poolSize: 8) }
+        opened = task
+        return try await task.value
+    }
+}
