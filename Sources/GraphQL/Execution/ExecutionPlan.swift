@@ -45,10 +45,13 @@ final class ObjectPlan: Sendable {
     /// Every field's `"key":` bytes back to back; field `i` spans `keyOffsets[i]..<keyOffsets[i + 1]`.
     let keyBuffer: [UInt8]
     let keyOffsets: [Int]
+    /// Per field, whether its type is non-null: what the response tree links need for every object.
+    let fieldsNonNull: [Bool]
 
     init(type: ObjectType, fields: [Int], of fieldPlans: [FieldPlan]) {
         self.type = type
         self.fields = fields
+        fieldsNonNull = fields.map { fieldPlans[$0].isNonNull }
         hasConditions = fields.contains { fieldPlans[$0].condition != nil }
         var buffer = [UInt8]()
         var offsets = [0]

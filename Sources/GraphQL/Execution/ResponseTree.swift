@@ -100,13 +100,12 @@ struct ResponseTree {
     /// Appends an object with one pending slot per field of its plan and places it in `slot`.
     mutating func addObject(plan: Int, of executionPlan: ExecutionPlan, at slot: Int, parent: Parent) -> Int32 {
         let index = Int32(objects.count)
-        let fields = executionPlan.objectPlans[plan].fields
+        let nonNull = executionPlan.objectPlans[plan].fieldsNonNull
         objects.append(
             ObjectRecord(plan: Int32(plan), fieldStart: Int32(slots.count), slot: Int32(slot), parent: parent))
-        for position in fields.indices {
-            slots.append(.pending)
-            let isNonNull = executionPlan.fieldPlans[fields[position]].isNonNull
-            links.append(Link(owner: index, position: Int32(position), isNonNull: isNonNull))
+        slots.append(contentsOf: repeatElement(.pending, count: nonNull.count))
+        for position in nonNull.indices {
+            links.append(Link(owner: index, position: Int32(position), isNonNull: nonNull[position]))
         }
         if slot >= 0 { slots[slot] = .object(index) }
         return index

@@ -3,7 +3,9 @@
 /// It is the shape JSON has, so variables decoded from a request, rows converted from the
 /// database and literals coerced from a document all meet in one type. Numbers that must stay
 /// exact (`Decimal`) are carried as strings; integers are 64-bit so `BigInt` fits.
-public indirect enum GraphQLValue: Sendable, Hashable {
+/// Not `indirect`: lists and objects are references already, so scalars sit inline rather than
+/// in a heap box each (results hold thousands of them).
+public enum GraphQLValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)

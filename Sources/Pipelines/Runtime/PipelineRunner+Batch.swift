@@ -9,9 +9,10 @@ extension PipelineRunner {
         var outputs = [Result<GraphQLValue, GraphQLError>?](repeating: nil, count: states.count)
         guard let plan = sql.batch, let first = active.first else { return outputs }
         let empty: GraphQLValue = sql.returns == .many ? .list([]) : .null
-        var keyOfParent = [BatchKey?](repeating: nil, count: states.count)
+        // Distinct keys in first-seen order; parents and rows refer to a key by its position.
+        var keyOfParent = [Int](repeating: -1, count: states.count)
         var keys = [MariaDB.Value]()
-        var seen = Set<BatchKey>()
+        var positions = [BatchKey: Int]()
         for index in active {
             do {
                 let key = try plan.key.evaluate(in: states[index].evaluation)
@@ -19,8 +20,13 @@ extension PipelineRunner {
                     outputs[index] = .success(empty)
                     continue
                 }
-                keyOfParent[index] = canonical
-                if seen.insert(canonical).inserted { keys.append(PipelineRunner.bind(key)) }
+                if let position = positions[canonical] {
+                    keyOfParent[index] = position
+                } else {
+                    positions[canonical] = keys.count
+                    keyOfParent[index] = keys.count
+                    keys.append(PipelineRunner.bind(key))
+                }
             } catch {
                 outputs[index] = .failure(failure.evaluation(error, step: step))
             }
@@ -45,7 +51,8 @@ extension PipelineRunner {
             return fail(active, failure.evaluation(error, step: step))
         }
         let statements = limit == nil ? plan.statements : (plan.limited ?? plan.statements)
-        var rowsByKey = [BatchKey: [GraphQLValue]](minimumCapacity: keys.count)
+        var rowsOfKey = [[GraphQLValue]](repeating: [], count: keys.count)
+        var failures = [Int: GraphQLError]()
         var start = 0
         while start < keys.count {
             let chunk = Array(keys[start..<min(start + KeyedStatements.maximumKeys, keys.count)])
@@ -71,22 +78,36 @@ extension PipelineRunner {
                 return fail(active, failure.error("INVALID_RESULT", "the batched statement returns no column "
                                                   + "'\(plan.column)' to route rows by", step: step))
             }
+            // Each row's key first, so every parent's list is allocated once at its final size.
+            var keyOfRow = [Int](repeating: -1, count: result.rows.count)
+            var counts = [Int](repeating: 0, count: keys.count)
+            for (index, row) in result.rows.enumerated() {
+                guard let key = BatchKey(row.values[column]), let position = positions[key] else { continue }
+                keyOfRow[index] = position
+                counts[position] += 1
+            }
+            for position in counts.indices where counts[position] > 0 {
+                rowsOfKey[position].reserveCapacity(rowsOfKey[position].count + counts[position])
+            }
             let visible = result.columns.filter { $0.name != "sluice_rank" }
             let shape = sql.conversion.shape(visible)
-            for row in result.rows {
-                guard let key = BatchKey(row.values[column]) else { continue }
+            for (index, row) in result.rows.enumerated() where keyOfRow[index] >= 0 {
+                let position = keyOfRow[index]
                 switch sql.conversion.object(row, shape: shape) {
-                case .success(let value): rowsByKey[key, default: []].append(value)
+                case .success(let value): rowsOfKey[position].append(value)
                 case .failure(let error):
-                    for index in active where keyOfParent[index] == key {
-                        let position = sql.returns == .many ? rowsByKey[key]?.count ?? 0 : nil
-                        outputs[index] = .failure(failure.conversion(error, step: step, index: position))
-                    }
+                    let item = sql.returns == .many ? rowsOfKey[position].count : nil
+                    failures[position] = failure.conversion(error, step: step, index: item)
                 }
             }
         }
         for index in active where outputs[index] == nil {
-            let rows = keyOfParent[index].flatMap { rowsByKey[$0] } ?? []
+            let position = keyOfParent[index]
+            if let error = failures[position] {
+                outputs[index] = .failure(error)
+                continue
+            }
+            let rows = position >= 0 ? rowsOfKey[position] : []
             outputs[index] = .success(sql.returns == .many ? .list(rows) : (rows.first ?? .null))
         }
         return outputs

@@ -10,6 +10,9 @@ struct RowConversion: Sendable {
     /// The conversion when the step returns a scalar.
     let scalar: ScalarKind
     let columnMap: [String: String]
+    /// Column name → field name for the columns a result is expected to carry (mapped ones and
+    /// each field's snake_case spelling), so laying out a result seldom spells names out again.
+    let knownKeys: [String: String]
     let typeName: String
 
     init(target: TypeRef, schema: Schema, columnMap: [String: String]) {
@@ -20,13 +23,33 @@ struct RowConversion: Sendable {
         self.fields = fields
         scalar = ScalarKind(type: target.nullable.isList ? .named("JSON") : target, schema: schema)
         self.columnMap = columnMap
+        var known = [String: String]()
+        for name in fields.keys {
+            for column in [name, RowConversion.snakeCase(name)] where FieldName.camelCase(column) == name {
+                known[column] = name
+            }
+        }
+        knownKeys = known.merging(columnMap) { _, mapped in mapped }
         typeName = target.namedType
+    }
+
+    /// `createdAt` → `created_at`: the column spelling `FieldName.camelCase` maps back to a field.
+    static func snakeCase(_ field: String) -> String {
+        var column = ""
+        for character in field {
+            if character.isUppercase, !column.isEmpty {
+                column += "_" + character.lowercased()
+            } else {
+                column.append(character)
+            }
+        }
+        return column
     }
 
     /// The keys of a result's columns, computed once per result.
     func keys(_ columns: [Column]) -> [(key: String, kind: ScalarKind)] {
         columns.map { column in
-            let key = columnMap[column.name] ?? FieldName.camelCase(column.name)
+            let key = knownKeys[column.name] ?? FieldName.camelCase(column.name)
             return (key, fields[key] ?? .natural)
         }
     }

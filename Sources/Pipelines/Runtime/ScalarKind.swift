@@ -113,29 +113,30 @@ enum ScalarKind: Sendable, Hashable {
 
     /// `DATETIME` as ISO 8601 UTC with microseconds, written digit by digit (rows carry many).
     static func iso(_ time: SQLDateTime) -> String {
-        var bytes = [UInt8](repeating: 0, count: 27)
-        func put(_ number: Int, _ width: Int, at offset: Int) {
-            var rest = number
-            for position in stride(from: offset + width - 1, through: offset, by: -1) {
-                bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
+        String(unsafeUninitializedCapacity: 27) { bytes in
+            func put(_ number: Int, _ width: Int, at offset: Int) {
+                var rest = number
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    bytes[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
             }
+            put(time.year, 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            put(time.month, 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            put(time.day, 2, at: 8)
+            bytes[10] = UInt8(ascii: "T")
+            put(time.hour, 2, at: 11)
+            bytes[13] = UInt8(ascii: ":")
+            put(time.minute, 2, at: 14)
+            bytes[16] = UInt8(ascii: ":")
+            put(time.second, 2, at: 17)
+            bytes[19] = UInt8(ascii: ".")
+            put(time.microsecond, 6, at: 20)
+            bytes[26] = UInt8(ascii: "Z")
+            return 27
         }
-        put(time.year, 4, at: 0)
-        bytes[4] = UInt8(ascii: "-")
-        put(time.month, 2, at: 5)
-        bytes[7] = UInt8(ascii: "-")
-        put(time.day, 2, at: 8)
-        bytes[10] = UInt8(ascii: "T")
-        put(time.hour, 2, at: 11)
-        bytes[13] = UInt8(ascii: ":")
-        put(time.minute, 2, at: 14)
-        bytes[16] = UInt8(ascii: ":")
-        put(time.second, 2, at: 17)
-        bytes[19] = UInt8(ascii: ".")
-        put(time.microsecond, 6, at: 20)
-        bytes[26] = UInt8(ascii: "Z")
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func text(_ value: MariaDB.Value) -> String {
