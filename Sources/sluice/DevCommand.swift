@@ -48,7 +48,7 @@ struct DevCommand: AsyncParsableCommand {
         do {
             try DevPreflight.checkPort(host: Self.host, port: port)
             guard !Self.databaseConfigured(project: project) else {
-                try await serve()
+                try await serve(stopping: "the gateway")
                 return
             }
             let interrupts = DevInterrupts()
@@ -65,7 +65,7 @@ struct DevCommand: AsyncParsableCommand {
                 return
             }
             do {
-                try await serve()
+                try await serve(stopping: "the gateway and the database")
             } catch {
                 await database.stop()
                 throw error
@@ -99,17 +99,17 @@ struct DevCommand: AsyncParsableCommand {
     }
 
     /// `sluice serve` with the development defaults, and a banner saying how to reach it.
-    private func serve() async throws {
+    private func serve(stopping: String) async throws {
         setenv("SLUICE_DEMO_API_KEYS", Self.demoAPIKeys, 0)
         let serve = try ServeCommand.parse([
             "--project", project, "--host", Self.host, "--port", String(port), "--explorer", "--introspection",
             "--api-keys-env", "SLUICE_DEMO_API_KEYS", "--allow-anonymous", "--log-format", "text",
         ])
-        FileHandle.standardError.write(Data(Self.banner(port: port).utf8))
+        FileHandle.standardError.write(Data(Self.banner(port: port, stopping: stopping).utf8))
         try await serve.run()
     }
 
-    static func banner(port: Int) -> String {
+    static func banner(port: Int, stopping: String) -> String {
         """
 
         Sluice serves the project at http://\(host):\(port)/graphql (open it in a browser for the explorer).
@@ -117,7 +117,7 @@ struct DevCommand: AsyncParsableCommand {
           curl -s -H 'content-type: application/json' \\
             -d '{"query":"{ customer(id: 1) { name orders(first: 2) { id total } } }"}' \\
             http://\(host):\(port)/graphql
-        Ctrl-C stops the gateway and the database.
+        Ctrl-C stops \(stopping).
 
 
         """

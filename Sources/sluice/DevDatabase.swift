@@ -11,12 +11,28 @@ struct DevDatabase: Sendable {
     let loader: String
     /// PATH for the scripts, so they find the MariaDB programs the preflight found.
     let searchPath: [String]
+    /// TMPDIR for the server: one of its own, since servers initialised side by side in a shared
+    /// one collide on their temporary table files. It sits in the data directory unless that path is
+    /// too long for a socket, when the scripts put the socket in TMPDIR: then a short one, stable per
+    /// data directory.
+    let temporaryDirectory: String
 
-    init(project: String, directory: String, searchPath: [String]) {
+    init(project: String, directory: String, searchPath: [String],
+         environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let directory = directory.hasPrefix("/")
+            ? directory : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(directory)
         self.directory = directory
         script = (project as NSString).appendingPathComponent("infra/mariadb.sh")
         loader = (project as NSString).appendingPathComponent("infra/demo/load.sh")
         self.searchPath = searchPath
+        // FNV-1a: Swift's own hashing is seeded per process, and this name must not change between runs.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in directory.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        // The scripts' own rule: a socket path over 100 bytes moves to TMPDIR.
+        temporaryDirectory = (directory as NSString).appendingPathComponent("mysqld.sock").utf8.count <= 100
+            ? (directory as NSString).appendingPathComponent("tmp")
+            : (base as NSString).appendingPathComponent("sluice-dev-" + String(hash, radix: 16))
     }
 
     /// Fails when the project does not carry the scripts (a project of its own must set DB_URL).
@@ -31,6 +47,12 @@ struct DevDatabase: Sendable {
 
     /// Starts the server (or finds it running) and returns its URL.
     func start() async throws(DevFailure) -> String {
+        if mkdir(temporaryDirectory, 0o700) != 0 && errno != EEXIST {
+            throw DevFailure(reason: .dataDirectory, message: """
+                cannot create the database's temporary directory \(temporaryDirectory): \
+                \(String(cString: strerror(errno)))
+                """)
+        }
         let started = await run(script, ["start"])
         let url = started.output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard started.status == 0, url.hasPrefix("mysql://") else {
@@ -58,6 +80,7 @@ struct DevDatabase: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["SLUICE_MARIADB_DIR"] = directory
         environment["PATH"] = searchPath.joined(separator: ":")
+        environment["TMPDIR"] = temporaryDirectory
         let entries = environment.map { "\($0.key)=\($0.value)" }
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
