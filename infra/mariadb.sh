@@ -15,6 +15,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$ROOT/infra/lib/ports.sh"
 DIR="${SLUICE_MARIADB_DIR:-$ROOT/.sluice/mariadb}"
 DATADIR="$DIR/data"
 SOCKET="$DIR/mysqld.sock"
@@ -44,26 +45,8 @@ admin_sql() {
     mariadb --no-defaults --protocol=socket --socket="$SOCKET" -uroot --batch --skip-column-names -e "$1"
 }
 
-port_in_use() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
 choose_port() {
-    if [[ -n "${SLUICE_MARIADB_PORT:-}" ]]; then
-        echo "$SLUICE_MARIADB_PORT"
-        return
-    fi
-    if [[ -f "$PORTFILE" ]] && ! port_in_use "$(cat "$PORTFILE")"; then
-        cat "$PORTFILE"
-        return
-    fi
-    local port
-    for _ in $(seq 1 50); do
-        port=$((20000 + RANDOM % 20000))
-        port_in_use "$port" || { echo "$port"; return; }
-    done
-    say "no free port found"
-    exit 1
+    pick_port "${SLUICE_MARIADB_PORT:-}" "$PORTFILE" || { say "no free port found"; exit 1; }
 }
 
 url() {

@@ -5,11 +5,11 @@
 #   infra/moto.sh url     print the endpoint URL (export it as SLUICE_TEST_SQS_URL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source infra/lib/ports.sh
 state=".sluice/moto"
-port="${SLUICE_MOTO_PORT:-5123}"
 venv="$state/venv"
 
-url() { echo "http://127.0.0.1:$port"; }
+url() { echo "http://127.0.0.1:$(cat "$state/port")"; }
 
 install() {
     if [ -x "$venv/bin/moto_server" ]; then return; fi
@@ -21,6 +21,9 @@ install() {
 start() {
     install
     if [ -f "$state/pid" ] && kill -0 "$(cat "$state/pid")" 2>/dev/null; then url; return; fi
+    local port
+    port="$(pick_port "${SLUICE_MOTO_PORT:-}" "$state/port")"
+    echo "$port" >"$state/port"
     "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" >"$state/server.log" 2>&1 &
     echo $! >"$state/pid"
     for _ in $(seq 1 100); do
