@@ -50,7 +50,8 @@ struct ServeSettingsTests {
 
     @Test("limits and server settings from sluice.yaml, with ${NAME} from the environment, reach the gateway")
     func applied() async throws {
-        let project = try Self.project(appending: "server:\n  timing: true\nlimits:\n  maxDepth: ${SETTINGS_MAX_DEPTH}\n")
+        let project = try Self.project(
+            appending: "server:\n  timing: true\nlimits:\n  maxDepth: ${SETTINGS_MAX_DEPTH}\n")
         defer { try? FileManager.default.removeItem(at: project) }
         let log = project.appendingPathComponent("serve.log")
         let process = try await Self.serve(project, log: log)
