@@ -48,6 +48,23 @@ struct ServeSettingsTests {
         }
     }
 
+    @Test("the request timeout of sluice.yaml is each statement's max_statement_time")
+    func statementTimeout() async throws {
+        let project = try Self.project(appending: "limits:\n  timeout: 0.7s\n")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let log = project.appendingPathComponent("serve.log")
+        let process = try await Self.serve(project, log: log)
+        defer { if process.isRunning { process.terminate() } }
+        let port = try await GracefulShutdownTests.listeningPort(log: log)
+        let response = try await Self.post(#"{"query":"{ slow(seconds: 5) }"}"#, port: port)
+        #expect(response.contains(#""code":"TIMEOUT""#), "\(response)")
+        #expect(response.contains(#""errno":1969"#), "MariaDB's max_statement_time exceeded: \(response)")
+        #expect(response.hasSuffix(#""data":{"slow":null}}"#), "\(response)")
+        kill(process.processIdentifier, SIGTERM)
+        await GracefulShutdownTests.blocking { process.waitUntilExit() }
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test("limits and server settings from sluice.yaml, with ${NAME} from the environment, reach the gateway")
     func applied() async throws {
         let project = try Self.project(
