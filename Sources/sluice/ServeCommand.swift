@@ -24,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
             Endpoints: POST/GET /graphql, GET /healthz, GET /readyz, GET /metrics.
             Serves PROJECT's Schema/, Resolvers/ and sluice.yaml (data source URLs from the environment,
             e.g. DB_URL). Exits 2 when the project does not load, listing every problem.
+            sluice.yaml's server, limits and auth sections configure the HTTP edge; flags override them.
             Mock mode: --root-value FILE.json is the root object; every field reads its parent by name.
             """
     )
@@ -44,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
     var rootValue: String?
 
     @Option(name: .customLong("status-profile"), help: "audit (default) or draft.")
-    var statusProfile: String = "audit"
+    var statusProfile: String?
 
     @Option(name: .customLong("batch-max"), help: "Accept batched (array) requests of at most this many entries.")
     var batchMax: Int?
@@ -81,7 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
     var maxPoolWaiters: Int?
 
     func validate() throws {
-        guard StatusProfile(rawValue: statusProfile) != nil else {
+        if let statusProfile, StatusProfile(rawValue: statusProfile) == nil {
             throw ValidationError("--status-profile must be audit or draft")
         }
         if schema != nil && rootValue == nil {
@@ -108,15 +109,16 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory.sanitized(registry: registry))
 
         var root = GraphQLValue.object([:])
+        if let rootValue { root = try Self.readRootValue(rootValue) }
+        let configuration = try gatewayConfiguration(rootValue: root)
         let dependencies: GatewayDependencies
         var dataSources: DataSources?
-        if let rootValue {
-            root = try Self.readRootValue(rootValue)
+        if rootValue != nil {
             dependencies = GatewayDependencies(executor: try mockExecutor(), registry: registry, logger: logger)
         } else {
             let project = try loadProject()
             let sources = Self.dataSources(
-                project.config, statementTimeout: RequestLimits().timeout, logger: Logger(label: "sluice.db"))
+                project.config, statementTimeout: configuration.limits.timeout, logger: Logger(label: "sluice.db"))
             dataSources = sources
             dependencies = GatewayDependencies(
                 executor: project.pipelines.executor(PipelineEnvironment(dataSources: sources, mode: project.config.mode)),
@@ -131,10 +133,6 @@ struct ServeCommand: AsyncParsableCommand {
                 },
                 registry: registry, logger: logger)
         }
-        let configuration = GatewayConfiguration(
-            host: host, port: port, statusProfile: StatusProfile(rawValue: statusProfile) ?? .audit,
-            maxBatchSize: batchMax, introspection: introspection, explorer: explorer, auth: try auth(),
-            rootValue: GraphQLValueBox(root), maxPoolWaiters: maxPoolWaiters)
         let application = try await buildApplication(configuration: configuration, dependencies: dependencies)
         let services = ServiceGroup(
             configuration: .init(
@@ -176,6 +174,35 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("sluice serve: --root-value \(path): invalid JSON at \(error)\n".utf8))
             throw ExitCode(2)
         }
+    }
+
+    /// `sluice.yaml`'s server, limits and auth sections (in project mode), then the flags given.
+    private func gatewayConfiguration(rootValue: GraphQLValue) throws -> GatewayConfiguration {
+        var configuration = GatewayConfiguration(host: host, port: port, rootValue: GraphQLValueBox(rootValue))
+        let file = (project as NSString).appendingPathComponent("sluice.yaml")
+        if self.rootValue == nil, let data = FileManager.default.contents(atPath: file) {
+            do {
+                configuration = try GatewaySettings.apply(
+                    String(decoding: data, as: UTF8.self), environment: ProcessInfo.processInfo.environment,
+                    readFile: { path in
+                        let full = path.hasPrefix("/") ? path : (project as NSString).appendingPathComponent(path)
+                        return FileManager.default.contents(atPath: full).map { String(decoding: $0, as: UTF8.self) }
+                    }, to: configuration)
+            } catch {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(2)
+            }
+        }
+        if let statusProfile { configuration.statusProfile = StatusProfile(rawValue: statusProfile) ?? .audit }
+        if let batchMax { configuration.maxBatchSize = batchMax }
+        if introspection { configuration.introspection = true }
+        if explorer { configuration.explorer = true }
+        if let maxPoolWaiters { configuration.maxPoolWaiters = maxPoolWaiters }
+        let flags = try auth()
+        if !flags.apiKeys.isEmpty { configuration.auth.apiKeys = flags.apiKeys }
+        if let jwt = flags.jwt { configuration.auth.jwt = jwt }
+        if let allowAnonymous = flags.allowAnonymous { configuration.auth.allowAnonymous = allowAnonymous }
+        return configuration
     }
 
     /// One pool per data source. No statement outlives the request that runs it: a data source

@@ -54,12 +54,10 @@ struct DatabaseFailureTests {
         await project.close()
     }
 
-    @Test("the request timeout is the statement's max_statement_time: a field error, then the same connection serves")
+    @Test("a statement past max_statement_time is a TIMEOUT field error, then the same connection serves")
     func statementTimeout() async throws {
-        let timeout = Duration.milliseconds(700)
-        let project = try await FixtureProject.open(poolSize: 1, requestTimeout: timeout)
-        let app = try await GatewayFixture.application(
-            GatewayConfiguration(limits: RequestLimits(timeout: timeout)), project: project)
+        let project = try await FixtureProject.open(poolSize: 1, statementTimeout: .milliseconds(700))
+        let app = try await GatewayFixture.application(project: project)
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let before = try await Self.connectionID(port: port)
@@ -79,7 +77,7 @@ struct DatabaseFailureTests {
     @Test("a statement still running at the request deadline is killed: DEADLINE_EXCEEDED, connection kept")
     func cancelledAtDeadline() async throws {
         // The statement's own limit is far away, so only the gateway's deadline can stop it.
-        let project = try await FixtureProject.open(poolSize: 1, requestTimeout: .seconds(30))
+        let project = try await FixtureProject.open(poolSize: 1, statementTimeout: .seconds(30))
         let app = try await GatewayFixture.application(
             GatewayConfiguration(limits: RequestLimits(timeout: .milliseconds(300))), project: project)
         try await app.test(.live) { client in

@@ -14,10 +14,10 @@ struct FixtureProject: Sendable {
 
     /// Loads the project with its `main` data source at `url` (default: this target's database).
     ///
-    /// As in `sluice serve`, no statement may outlive the request: each data source's
-    /// `max_statement_time` defaults to `requestTimeout`.
+    /// Each data source's `max_statement_time` defaults to `statementTimeout`, as `sluice serve`
+    /// sets it to the request timeout.
     static func open(
-        url: String? = nil, poolSize: Int = 4, requestTimeout: Duration = RequestLimits().timeout,
+        url: String? = nil, poolSize: Int = 4, statementTimeout: Duration = RequestLimits().timeout,
         acquireTimeout: Duration = .seconds(5)
     ) async throws -> FixtureProject {
         let databaseURL: String
@@ -28,7 +28,7 @@ struct FixtureProject: Sendable {
         var pools = [String: ConnectionPool]()
         for (name, source) in project.config.dataSources {
             var configuration = source.configuration
-            configuration.statementTimeout = configuration.statementTimeout ?? requestTimeout
+            configuration.statementTimeout = configuration.statementTimeout ?? statementTimeout
             pools[name] = ConnectionPool(
                 configuration: configuration, size: source.poolSize, acquireTimeout: acquireTimeout,
                 logger: TestDatabase.logger)

@@ -54,7 +54,8 @@ actor GatewayDatabase {
         _ = try await admin.query("CREATE DATABASE `\(name)` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
         await admin.close()
         let url = try TestDatabase.url(database: name)
-        let connection = try await Connection.connect(configuration: DatabaseConfig(url: url), logger: TestDatabase.logger)
+        let connection = try await Connection.connect(
+            configuration: DatabaseConfig(url: url), logger: TestDatabase.logger)
         let script = try String(
             contentsOf: GatewayFixture.projectRoot.appendingPathComponent("tables.sql"), encoding: .utf8)
         for statement in script.components(separatedBy: ";\n") {
