@@ -12,7 +12,7 @@ extension PipelineRunner {
         // Distinct keys in first-seen order; parents and rows refer to a key by its position.
         var keyOfParent = [Int](repeating: -1, count: states.count)
         var keys = [MariaDB.Value]()
-        var positions = [BatchKey: Int]()
+        var positions = [BatchKey: Int](minimumCapacity: active.count)
         for index in active {
             do {
                 let key = try plan.key.evaluate(in: states[index].evaluation)
@@ -59,10 +59,12 @@ extension PipelineRunner {
             start += chunk.count
             let bucket = statements.bucket(for: chunk.count)
             var binds = [MariaDB.Value]()
+            binds.reserveCapacity(bucket.size + shared.count + 1)
             var sharedValues = shared.makeIterator()
             for name in statements.parameterNames {
                 if name == "keys" {
-                    binds += chunk + Array(repeating: chunk[chunk.count - 1], count: bucket.size - chunk.count)
+                    binds += chunk
+                    binds += repeatElement(chunk[chunk.count - 1], count: bucket.size - chunk.count)
                 } else if let value = sharedValues.next() {
                     binds.append(value)
                 }
