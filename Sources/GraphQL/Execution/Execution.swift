@@ -16,7 +16,7 @@ struct Execution {
     let included: [Bool]
     /// Whether the resolver groups of a level run concurrently.
     let concurrent: Bool
-    var tree = ResponseTree()
+    var tree: ResponseTree
     var errors = [GraphQLError]()
 
     init(
@@ -29,6 +29,7 @@ struct Execution {
         self.context = context
         self.variables = variables
         self.typeResolvers = typeResolvers
+        tree = ResponseTree(reserving: plan.treeSize.value)
         if plan.conditionVariables.isEmpty {
             included = []
         } else {
