@@ -101,6 +101,12 @@ struct Execution {
             }
             onlyField = nil
             if !groups.isEmpty { await resolve(groups, depth: depth, next: &next) }
+            // Every field of the level is resolved: its parent values (rows, mostly) are freed now,
+            // so the levels below reuse their memory. The start level keeps them (a mutation
+            // resolves its root fields one at a time).
+            if depth > 0 {
+                for object in level { tree.objects[Int(object)].releaseParent() }
+            }
             level = next
             depth += 1
         }

@@ -54,6 +54,11 @@ struct ResponseTree {
         /// Where the object sits; -1 for the root.
         var slot: Int32
         var parent: Parent
+
+        /// Drops the parent value once every field of the object has been resolved from it.
+        mutating func releaseParent() {
+            if case .value = parent { parent = .value(.null) }
+        }
     }
 
     enum Parent {
