@@ -16,7 +16,7 @@ struct Execution {
     let included: [Bool]
     /// Whether the resolver groups of a level run concurrently.
     let concurrent: Bool
-    var tree = ResponseTree()
+    var tree: ResponseTree
     var errors = [GraphQLError]()
 
     init(
@@ -29,6 +29,7 @@ struct Execution {
         self.context = context
         self.variables = variables
         self.typeResolvers = typeResolvers
+        tree = ResponseTree(reserving: plan.treeSize.value)
         if plan.conditionVariables.isEmpty {
             included = []
         } else {
@@ -100,6 +101,12 @@ struct Execution {
             }
             onlyField = nil
             if !groups.isEmpty { await resolve(groups, depth: depth, next: &next) }
+            // Every field of the level is resolved: its parent values (rows, mostly) are freed now,
+            // so the levels below reuse their memory. The start level keeps them (a mutation
+            // resolves its root fields one at a time).
+            if depth > 0 {
+                for object in level { tree.objects[Int(object)].releaseParent() }
+            }
             level = next
             depth += 1
         }

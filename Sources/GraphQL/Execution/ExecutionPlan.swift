@@ -15,6 +15,7 @@ public final class ExecutionPlan: Sendable {
     let objectPlans: [ObjectPlan]
     let fieldPlans: [FieldPlan]
     let rootPlan: Int
+    let treeSize = TreeSizeHint()
 
     init(
         operationType: OperationType, operationName: String?, rootType: ObjectType,

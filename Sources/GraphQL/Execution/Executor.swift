@@ -101,6 +101,7 @@ public struct Executor: Sendable {
             plan: plan, schema: schema, context: context, variables: coerced, typeResolvers: resolvers.typeResolvers,
             concurrent: concurrentLevels && plan.operationType != .mutation)
         await execution.run(rootValue: rootValue)
+        plan.treeSize.value = execution.tree.sizes
         return ExecutionResult(
             errors: execution.errors, data: ExecutionResult.ResponseData(plan: plan, tree: execution.tree))
     }

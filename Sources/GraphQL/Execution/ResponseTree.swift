@@ -16,6 +16,20 @@ struct ResponseTree {
     /// Set once any null has propagated past its own slot, so pending objects may be dead.
     var propagated = false
 
+    /// How many slots (each with its link) and objects a tree holds.
+    struct Sizes: Sendable {
+        var slots = 0
+        var objects = 0
+    }
+
+    init(reserving sizes: Sizes = Sizes()) {
+        slots.reserveCapacity(sizes.slots)
+        links.reserveCapacity(sizes.slots)
+        objects.reserveCapacity(sizes.objects)
+    }
+
+    var sizes: Sizes { Sizes(slots: slots.count, objects: objects.count) }
+
     enum Slot {
         case pending
         /// Excluded by `@skip`/`@include` on a variable: not written at all.
@@ -40,6 +54,11 @@ struct ResponseTree {
         /// Where the object sits; -1 for the root.
         var slot: Int32
         var parent: Parent
+
+        /// Drops the parent value once every field of the object has been resolved from it.
+        mutating func releaseParent() {
+            if case .value = parent { parent = .value(.null) }
+        }
     }
 
     enum Parent {
@@ -103,8 +122,8 @@ struct ResponseTree {
         let nonNull = executionPlan.objectPlans[plan].fieldsNonNull
         objects.append(
             ObjectRecord(plan: Int32(plan), fieldStart: Int32(slots.count), slot: Int32(slot), parent: parent))
-        slots.append(contentsOf: repeatElement(.pending, count: nonNull.count))
         for position in nonNull.indices {
+            slots.append(.pending)
             links.append(Link(owner: index, position: Int32(position), isNonNull: nonNull[position]))
         }
         if slot >= 0 { slots[slot] = .object(index) }

@@ -12,7 +12,7 @@ extension PipelineRunner {
         // Distinct keys in first-seen order; parents and rows refer to a key by its position.
         var keyOfParent = [Int](repeating: -1, count: states.count)
         var keys = [MariaDB.Value]()
-        var positions = [BatchKey: Int]()
+        var positions = [BatchKey: Int](minimumCapacity: active.count)
         for index in active {
             do {
                 let key = try plan.key.evaluate(in: states[index].evaluation)
@@ -51,7 +51,10 @@ extension PipelineRunner {
             return fail(active, failure.evaluation(error, step: step))
         }
         let statements = limit == nil ? plan.statements : (plan.limited ?? plan.statements)
-        var rowsOfKey = [[GraphQLValue]](repeating: [], count: keys.count)
+        // `many` gathers every row of a key; `one` keeps a key's first row and needs no list.
+        let many = sql.returns == .many
+        var rowsOfKey = [[GraphQLValue]](repeating: [], count: many ? keys.count : 0)
+        var firstOfKey = [GraphQLValue?](repeating: nil, count: many ? 0 : keys.count)
         var failures = [Int: GraphQLError]()
         var start = 0
         while start < keys.count {
@@ -59,10 +62,12 @@ extension PipelineRunner {
             start += chunk.count
             let bucket = statements.bucket(for: chunk.count)
             var binds = [MariaDB.Value]()
+            binds.reserveCapacity(bucket.size + shared.count + 1)
             var sharedValues = shared.makeIterator()
             for name in statements.parameterNames {
                 if name == "keys" {
-                    binds += chunk + Array(repeating: chunk[chunk.count - 1], count: bucket.size - chunk.count)
+                    binds += chunk
+                    binds += repeatElement(chunk[chunk.count - 1], count: bucket.size - chunk.count)
                 } else if let value = sharedValues.next() {
                     binds.append(value)
                 }
@@ -80,11 +85,11 @@ extension PipelineRunner {
             }
             // Each row's key first, so every parent's list is allocated once at its final size.
             var keyOfRow = [Int](repeating: -1, count: result.rows.count)
-            var counts = [Int](repeating: 0, count: keys.count)
+            var counts = [Int](repeating: 0, count: many ? keys.count : 0)
             for (index, row) in result.rows.enumerated() {
                 guard let key = BatchKey(row.values[column]), let position = positions[key] else { continue }
                 keyOfRow[index] = position
-                counts[position] += 1
+                if many { counts[position] += 1 }
             }
             for position in counts.indices where counts[position] > 0 {
                 rowsOfKey[position].reserveCapacity(rowsOfKey[position].count + counts[position])
@@ -94,9 +99,14 @@ extension PipelineRunner {
             for (index, row) in result.rows.enumerated() where keyOfRow[index] >= 0 {
                 let position = keyOfRow[index]
                 switch sql.conversion.object(row, shape: shape) {
-                case .success(let value): rowsOfKey[position].append(value)
+                case .success(let value):
+                    if many {
+                        rowsOfKey[position].append(value)
+                    } else if firstOfKey[position] == nil {
+                        firstOfKey[position] = value
+                    }
                 case .failure(let error):
-                    let item = sql.returns == .many ? rowsOfKey[position].count : nil
+                    let item = many ? rowsOfKey[position].count : nil
                     failures[position] = failure.conversion(error, step: step, index: item)
                 }
             }
@@ -107,8 +117,11 @@ extension PipelineRunner {
                 outputs[index] = .failure(error)
                 continue
             }
-            let rows = position >= 0 ? rowsOfKey[position] : []
-            outputs[index] = .success(sql.returns == .many ? .list(rows) : (rows.first ?? .null))
+            if many {
+                outputs[index] = .success(.list(position >= 0 ? rowsOfKey[position] : []))
+            } else {
+                outputs[index] = .success(position >= 0 ? firstOfKey[position] ?? .null : .null)
+            }
         }
         return outputs
     }

@@ -40,10 +40,16 @@ struct PipelineRunner {
             }
             guard !active.isEmpty else { continue }
             let inputs = context.observer == nil ? [] : active.map { states[$0].evaluation.prev }
-            var outputs = [Result<GraphQLValue, GraphQLError>?](repeating: nil, count: states.count)
+            // A batched step builds its own outputs; the others fill these, parent by parent.
+            var outputs = [Result<GraphQLValue, GraphQLError>?]()
+            if case .sql(let sql) = step.action, sql.batch != nil {
+                outputs = await runBatch(sql, step: step, active: active, states: states, session: session)
+            } else {
+                outputs = Array(repeating: nil, count: states.count)
+            }
             switch step.action {
             case .sql(let sql) where sql.batch != nil:
-                outputs = await runBatch(sql, step: step, active: active, states: states, session: session)
+                break
             case .sql(let sql):
                 for index in active {
                     outputs[index] = await runSQL(sql, step: step, state: states[index], session: session)

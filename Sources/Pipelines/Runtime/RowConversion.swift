@@ -33,6 +33,28 @@ struct RowConversion: Sendable {
         typeName = target.namedType
     }
 
+    /// `FieldName.camelCase`, byte by byte for the usual ASCII column names rather than by `Character`.
+    static func fieldName(_ column: String) -> String {
+        let utf8 = column.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return FieldName.camelCase(column) }
+        guard utf8.contains(UInt8(ascii: "_")), !column.hasPrefix("__") else { return column }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            var upper = false
+            for byte in utf8 {
+                if byte == UInt8(ascii: "_") {
+                    upper = count > 0
+                    continue
+                }
+                let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                buffer[count] = upper && isLower ? byte - 32 : byte
+                upper = false
+                count += 1
+            }
+            return count
+        }
+    }
+
     /// `createdAt` → `created_at`: the column spelling `FieldName.camelCase` maps back to a field.
     static func snakeCase(_ field: String) -> String {
         var column = ""
@@ -49,7 +71,7 @@ struct RowConversion: Sendable {
     /// The keys of a result's columns, computed once per result.
     func keys(_ columns: [Column]) -> [(key: String, kind: ScalarKind)] {
         columns.map { column in
-            let key = knownKeys[column.name] ?? FieldName.camelCase(column.name)
+            let key = knownKeys[column.name] ?? RowConversion.fieldName(column.name)
             return (key, fields[key] ?? .natural)
         }
     }
