@@ -118,5 +118,20 @@ private func requestID(_ request: Request) -> String {
     {
         return given
     }
-    return UUID().uuidString.lowercased()
+    return freshRequestID()
+}
+
+/// 128 random bits as 32 lowercase hex digits, written in one allocation.
+private func freshRequestID() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let words = (generator.next() as UInt64, generator.next() as UInt64)
+    return String(unsafeUninitializedCapacity: 32) { buffer in
+        let digits: StaticString = "0123456789abcdef"
+        for index in 0..<32 {
+            let word = index < 16 ? words.0 : words.1
+            let nibble = Int((word >> UInt64(60 - 4 * (index % 16))) & 0xF)
+            buffer[index] = digits.utf8Start[nibble]
+        }
+        return 32
+    }
 }

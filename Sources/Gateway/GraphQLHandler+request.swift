@@ -16,6 +16,8 @@ extension GraphQLHandler {
         guard let value = headers[.contentType] else {
             throw .unsupportedMediaType("A POST needs Content-Type: application/json.")
         }
+        // What nearly every client sends, accepted without splitting and case-folding.
+        if value == "application/json" || value == "application/json; charset=utf-8" { return }
         let parts = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let type = parts.first ?? ""
         switch type {

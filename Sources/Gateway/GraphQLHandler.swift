@@ -19,6 +19,7 @@ struct GraphQLHandler: Sendable {
     let metrics: GatewayMetrics
     let tracer: any Tracer
     let logger: Logger
+    let watchdog = DeadlineWatchdog()
 
     init(
         configuration: GatewayConfiguration, executor: Executor, authenticator: Authenticator,
@@ -201,19 +202,8 @@ struct GraphQLHandler: Sendable {
         guard let deadline = context.deadline else {
             return await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
         }
-        return await withTaskGroup(of: ExecutionResult?.self) { group in
-            group.addTask {
-                await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
-            }
-            group.addTask {
-                try? await Task.sleep(until: deadline + Self.cancellationGrace, clock: .continuous)
-                return nil
-            }
-            while let next = await group.next() {
-                group.cancelAll()
-                if let result = next { return result }
-            }
-            preconditionFailure("the execution task always yields a result")
+        return await watchdog.run(until: deadline + Self.cancellationGrace) {
+            await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
         }
     }
 
