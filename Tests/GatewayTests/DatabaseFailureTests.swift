@@ -65,6 +65,7 @@ struct DatabaseFailureTests {
             #expect(response.status == .ok)
             #expect(response.text.hasSuffix(#""data":{"slow":null}}"#), "\(response.text)")
             #expect(response.errorCodes == ["TIMEOUT"])
+            #expect(response.errorMessages == ["the statement ran past its time limit"], "production wording")
             let extensions = try #require(response.errors.first?["extensions"] as? [String: Any])
             #expect(extensions["errno"] as? Int == 1969, "MariaDB's max_statement_time exceeded")
             #expect(extensions["pipeline"] as? String == "Query.slow")

@@ -83,4 +83,6 @@ extension TestClient.Response {
     }
 
     var errorCodes: [String] { errors.map { (($0["extensions"] as? [String: Any])?["code"] as? String) ?? "-" } }
+
+    var errorMessages: [String] { errors.map { $0["message"] as? String ?? "-" } }
 }

@@ -39,7 +39,11 @@ struct PipelineFailure {
             extra["statement"] = .string(sql)
             message = failure.message
         } else {
-            message = code == "DATABASE_ERROR" ? "a database error occurred" : "the database is unavailable"
+            message = switch code {
+            case "TIMEOUT": "the statement ran past its time limit"
+            case "SERVICE_UNAVAILABLE": "the database is unavailable"
+            default: "a database error occurred"
+            }
         }
         return error(code, message, step: step, extra: extra)
     }
