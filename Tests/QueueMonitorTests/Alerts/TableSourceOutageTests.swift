@@ -3,6 +3,9 @@ import Logging
 import MariaDB
 import Testing
 @testable import QueueMonitor
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A MariaDB server of the test's own, run by infra/mariadb.sh in a scratch directory, so the
 /// test can stop it mid-watch and start it again on the same port.
@@ -14,32 +17,37 @@ private struct PrivateMariaDB {
     }
 
     /// Runs `infra/mariadb.sh ACTION` against this directory and returns what it printed.
+    /// Spawned and reaped directly, its output sent to a file: the server the script leaves
+    /// running inherits the script's descriptors, so a pipe would never reach its end.
     @discardableResult
     func run(_ action: String) throws -> String {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../infra/mariadb.sh").standardized.path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["bash", script, action]
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let output = directory.appendingPathComponent("\(action).out").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var environment = ProcessInfo.processInfo.environment
         environment["SLUICE_MARIADB_DIR"] = directory.path
         environment.removeValue(forKey: "SLUICE_MARIADB_PORT")
-        process.environment = environment
-        // A file, not a pipe: the server the script leaves running would hold a pipe open.
-        let output = directory.appendingPathComponent("\(action).out")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let text = try String(contentsOf: output, encoding: .utf8)
-        guard process.terminationStatus == 0 else {
-            throw QueueSourceError(.unreachable, "infra/mariadb.sh \(action) exited \(process.terminationStatus)")
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let words = ["bash", script, action]
+        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "bash", &actions, nil, &argv, &envp) == 0 else {
+            throw QueueSourceError(.unreachable, "cannot run infra/mariadb.sh")
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        guard (status >> 8) & 0xff == 0 else {
+            throw QueueSourceError(.unreachable, "infra/mariadb.sh \(action) exited \((status >> 8) & 0xff)")
+        }
+        return try String(contentsOfFile: output, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func remove() {
