@@ -1,13 +1,14 @@
 import ArgumentParser
 import QueueMonitor
 
-/// Accepts a dead-letter queue's current count as its baseline: DEAD fires again only above it.
+/// Accepts the current dead count of an SQS dead-letter queue or a table queue as its baseline:
+/// DEAD fires again only above it (for a table, naming only the rows beyond it).
 struct QueuesAck: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ack", abstract: "Accept a dead-letter baseline.")
+    static let configuration = CommandConfiguration(commandName: "ack", abstract: "Accept a dead-letter or dead-row baseline.")
 
     @OptionGroup var options: QueuesOptions
 
-    @Argument(help: "The dead-letter queue, as QUEUE or SOURCE/QUEUE.")
+    @Argument(help: "The dead-letter or table queue, as QUEUE or SOURCE/QUEUE.")
     var queue: String
 
     @Argument(help: "The rule to acknowledge (DEAD).")
@@ -26,9 +27,10 @@ struct QueuesAck: AsyncParsableCommand {
                                              : "'\(queue)' is ambiguous: name it as SOURCE/QUEUE")
             throw ExitCode(64)
         }
-        guard case .sqs = configuration.sources.first(where: { $0.name == figures.source }) else {
-            QueuesOutput.error("\(figures.source) \(figures.queue) is not an SQS dead-letter queue: table and stream "
-                + "sources raise DEAD/POISON per message, which resolves when the message is fixed or removed")
+        let source = configuration.sources.first { $0.name == figures.source }
+        if case .redis = source {
+            QueuesOutput.error("\(figures.source) \(figures.queue) is a stream group, which has no dead messages to "
+                + "accept: POISON is raised per pending entry and resolves when the entry is acknowledged (XACK)")
             throw ExitCode(64)
         }
         guard let count = figures.messages["dead"] else {
@@ -37,6 +39,7 @@ struct QueuesAck: AsyncParsableCommand {
         }
         store.accept(count, source: figures.source, queue: figures.queue)
         try store.save()
-        QueuesOutput.line("accepted \(count) dead-lettered messages as the baseline of \(figures.source) \(figures.queue)")
+        let what = if case .mysql = source { "dead rows" } else { "dead-lettered messages" }
+        QueuesOutput.line("accepted \(count) \(what) as the baseline of \(figures.source) \(figures.queue)")
     }
 }

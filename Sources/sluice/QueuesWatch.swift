@@ -44,11 +44,12 @@ struct QueuesWatch: AsyncParsableCommand {
             while !Task.isCancelled {
                 let baselines = try options.baselines(configuration).baselines
                 let cycle = await watcher.evaluate(baselines: baselines)
-                for event in cycle.events {
-                    QueuesOutput.line(formatter.line(for: event))
-                    if case .notification(let note) = event, let notifier, let hook = configuration.webhook {
-                        notifier.submit(AlertmanagerPayload(note, receiver: hook.receiver, externalURL: hook.externalURL))
-                    }
+                for event in cycle.events { QueuesOutput.line(formatter.line(for: event)) }
+                if let notifier, let hook = configuration.webhook {
+                    let notes = cycle.events.compactMap { if case .notification(let note) = $0 { note } else { nil } }
+                    let payloads = AlertmanagerPayload.grouped(notes, receiver: hook.receiver,
+                                                               externalURL: hook.externalURL)
+                    payloads.forEach(notifier.submit)
                 }
                 done += 1
                 if cycles > 0, done >= cycles { break }

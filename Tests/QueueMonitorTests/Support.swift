@@ -37,3 +37,15 @@ extension [AlertEvent] {
         compactMap { if case .heartbeat(let beat) = $0 { beat } else { nil } }
     }
 }
+
+/// The shipped `infra/queue-schema.sql`, as one CREATE TABLE for a table of the test's own.
+enum QueueSchema {
+    static func createTable(_ table: String) throws -> String {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../infra/queue-schema.sql")
+        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix("--") }.joined(separator: "\n")
+            .replacingOccurrences(of: "sluice_jobs", with: table)
+            .trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
+    }
+}

@@ -29,8 +29,13 @@ let schema = try String(contentsOf: schemaFile, encoding: .utf8).split(separator
     .replacingOccurrences(of: "sluice_jobs", with: table)
     .trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
 
-let existing = try await pool.query("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ?", [.string(table)])
-let seeded = existing.rows.first?[0].int == 1
+// A table seeded by an earlier run is reused while its claim index still has the schema's columns.
+let claimColumns = schema.split(separator: "\n").first { $0.contains("\(table)_claim (") }
+    .map { $0.filter { $0 == "," }.count } ?? 0
+let existing = try await pool.query(
+    "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name = ?",
+    [.string("\(table)_claim")])
+let seeded = existing.rows.first?[0].int == Int64(claimColumns)
     ? (try await pool.query("SELECT COUNT(DISTINCT status) FROM \(table) WHERE queue = 'q0'").rows.first?[0].int ?? 0) : 0
 if seeded != 4 || ProcessInfo.processInfo.environment["SLUICE_BENCH_RESEED"] != nil {
     print("seeding \(rows) rows over \(queueCount) queues…")

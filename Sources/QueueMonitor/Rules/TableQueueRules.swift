@@ -9,6 +9,8 @@ public struct TableQueueRules: Sendable {
     public var heartbeatTimeout: Double
     public var runLimit: Double
     public var maxAttempts: Int
+    /// Dead rows accepted with `sluice queues ack`: DEAD names only the rows beyond them, newest first.
+    public var deadBaseline = 0
 
     public init(
         settings: RuleSettings = RuleSettings(), waitWarning: Double = 300, waitError: Double = 1800,
@@ -38,7 +40,7 @@ public struct TableQueueRules: Sendable {
                     inspect: inspect(rule), timing: settings.timing)
         }
         var found: [Finding] = []
-        if let oldest = now.ready.oldest.first, let age = oldest.age, age > waitWarning {
+        if let age = now.ready.oldestAge, age > waitWarning {
             let severity: Severity = age > waitError ? .error : .warning
             found.append(finding(.waiting, severity,
                 Figure("oldest ready age", value: age, threshold: severity == .error ? waitError : waitWarning,
@@ -62,11 +64,12 @@ public struct TableQueueRules: Sendable {
                        threshold: Double(retryingAttempts), unit: .attempts),
                 "\(now.retrying.count) rows retrying towards their max attempts", now.retrying.oldest))
         }
-        // One finding per dead row, so each is acknowledged or fixed on its own.
-        for row in now.dead.oldest.prefix(settings.drillDownLimit) {
+        // One finding per dead row, so each is fixed on its own; rows within the baseline are accepted.
+        let accepted = deadBaseline > 0 ? ", \(deadBaseline) accepted" : ""
+        for row in now.dead.oldest.prefix(min(settings.drillDownLimit, max(0, now.dead.count - deadBaseline))) {
             found.append(finding(.dead, .error,
                 Figure("attempts", value: Double(row.attempts ?? 0), threshold: Double(maxAttempts), unit: .attempts),
-                "row \(row.id) failed (\(now.dead.count) dead rows in all)", [row], messageID: row.id))
+                "row \(row.id) failed (\(now.dead.count) dead rows in all\(accepted))", [row], messageID: row.id))
         }
         let stopped = window.holdsThroughout(settings.window) {
             $0.ready.count > 0 && $0.running == 0 && ($0.finishedRecently ?? 0) == 0

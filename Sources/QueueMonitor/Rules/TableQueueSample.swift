@@ -6,10 +6,13 @@ public struct TableQueueSample: Observation, Hashable {
     public struct Group: Sendable, Hashable {
         public var count: Int
         public var oldest: [Offender]
+        /// The oldest row's age, known from the counts even when its rows were not read.
+        public var oldestAge: Double?
 
-        public init(count: Int = 0, oldest: [Offender] = []) {
+        public init(count: Int = 0, oldest: [Offender] = [], oldestAge: Double? = nil) {
             self.count = count
             self.oldest = oldest
+            self.oldestAge = oldestAge ?? oldest.first?.age
         }
 
         public static let none = Group()

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import MariaDB
 import Testing
 @testable import QueueMonitor
 #if canImport(Glibc)
@@ -106,7 +108,7 @@ struct QueuesCommandTests {
         _ = try await send([["XGROUP", "CREATE", stream, "billing", "$", "MKSTREAM"]])
         let stream = try sluice(["queues", "ack", "\(self.stream)/billing", "DEAD"], in: directory)
         #expect(stream.status == 64)
-        #expect(stream.stderr.hasPrefix("events \(self.stream)/billing is not an SQS dead-letter queue"))
+        #expect(stream.stderr.hasPrefix("events \(self.stream)/billing is a stream group, which has no dead messages"))
         _ = try await send([["DEL", self.stream]])
     }
 }
@@ -143,5 +145,45 @@ struct QueuesAckTests {
         _ = try await client.call("SendMessage", ["QueueUrl": dlq, "MessageBody": "dead c"])
         #expect(try sluice(["queues", "check"], in: directory).status == 2)
         _ = orders
+    }
+}
+
+@Suite(.enabled(if: TestServers.available(TestServers.database), "needs SLUICE_TEST_DB_URL (infra/mariadb.sh start)"))
+struct QueuesTableAckTests {
+    @Test func ackedDeadRowsStopFiringUntilAnotherRowDies() async throws {
+        let url = try #require(TestServers.database, "SLUICE_TEST_DB_URL is not set")
+        let table = "ack_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        var logger = Logger(label: "sluice.queues.test")
+        logger.logLevel = .error
+        let pool = ConnectionPool(configuration: try DatabaseConfig(url: url), size: 1, logger: logger)
+        _ = try await pool.query(try QueueSchema.createTable(table))
+        func fail(_ id: Int) async throws {
+            _ = try await pool.query("""
+                INSERT INTO \(table) (id, queue, status, payload, attempts, failed_at, last_error)
+                VALUES (?, 'mail', 'failed', '{}', 25, NOW(6), 'boom')
+                """, [.int(Int64(id))])
+        }
+        try await fail(1)
+        try await fail(2)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-ack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try """
+            queues:
+              baselines: \(directory.path)/baselines.json
+              sources:
+                - { name: jobs-db, kind: mysql, url: "\(url)", queues: [{ name: mail, table: \(table) }] }
+            """.write(to: directory.appendingPathComponent("sluice.yaml"), atomically: true, encoding: .utf8)
+        #expect(try sluice(["queues", "check"], in: directory).status == 2)
+        let acked = try sluice(["queues", "ack", "mail", "dead"], in: directory)
+        #expect(acked.status == 0)
+        #expect(acked.stdout == "accepted 2 dead rows as the baseline of jobs-db mail\n")
+        #expect(try sluice(["queues", "check"], in: directory).status == 0)
+        try await fail(3)
+        let grown = try sluice(["queues", "check", "--format", "json"], in: directory)
+        #expect(grown.status == 2)
+        #expect(grown.stdout.contains("\"id\":\"3\""))
+        #expect(!grown.stdout.contains("\"id\":\"1\""))
+        _ = try await pool.query("DROP TABLE \(table)")
+        await pool.close()
     }
 }

@@ -15,8 +15,10 @@ struct SQSQueueSourceTests {
                            credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"))
     }
 
-    private func source(sample: Bool = false) -> SQSQueueSource {
-        SQSQueueSource(.init(name: "sqs", client: client, queuePrefix: prefix, sampleDeadLetters: sample))
+    private func source(sample: Bool = false, window: Double = 300) -> SQSQueueSource {
+        SQSQueueSource(.init(name: "sqs", client: client, queuePrefix: prefix,
+                             rules: QueueAttributesRules(settings: RuleSettings(window: window)),
+                             sampleDeadLetters: sample))
     }
 
     /// Creates `orders` → `orders-dlq` (maxReceiveCount 3) and an unguarded `loose`; returns the URL of `orders`.
@@ -78,6 +80,46 @@ struct SQSQueueSourceTests {
         #expect(dead.inspect?.hasPrefix("aws sqs get-queue-attributes --endpoint-url ") == true)
         let acknowledged = try await watched.poll(baselines: [prefix + "orders-dlq": 3])
         #expect(!acknowledged.findings.contains { $0.rule == .dead })
+    }
+
+    private func send(_ url: String, _ count: Int) async throws {
+        for index in 1...count { _ = try await client.call("SendMessage", ["QueueUrl": url, "MessageBody": "m\(index)"]) }
+    }
+
+    private func rules(_ poll: SourcePoll, _ queue: String) -> [String] {
+        poll.findings.filter { $0.queue == prefix + queue }.map(\.rule.rawValue)
+    }
+
+    /// The window rules from the server's own counts: ready messages nothing receives are STOPPED
+    /// once the (shortened) window has passed, not before.
+    @Test func readyMessagesNobodyReceivesAcrossTheWindowAreStopped() async throws {
+        let orders = try await createQueues()
+        try await send(orders, 2)
+        let watched = source(window: 0.2)
+        #expect(rules(try await watched.poll(baselines: [:]), "orders") == [])
+        try await Task.sleep(for: .milliseconds(300))
+        let poll = try await watched.poll(baselines: [:])
+        #expect(rules(poll, "orders") == ["STOPPED"])
+        #expect(poll.findings.first { $0.rule == .stopped }?.summary == "2 messages ready and nothing receiving them")
+        _ = try await client.call("ReceiveMessage", ["QueueUrl": orders, "MaxNumberOfMessages": 10])
+        #expect(rules(try await watched.poll(baselines: [:]), "orders") == [])   // taken: no longer stopped
+    }
+
+    /// A backlog that grows while a consumer holds a message is LAGGING (moto has no age metric,
+    /// so the visible count carries the rule, as it would without CloudWatch).
+    @Test func backlogGrowingWhileWorkedIsLagging() async throws {
+        let orders = try await createQueues()
+        try await send(orders, 2)
+        _ = try await client.call("ReceiveMessage", ["QueueUrl": orders, "MaxNumberOfMessages": 1])
+        let watched = source(window: 0.2)
+        #expect(figures(try await watched.poll(baselines: [:]), "orders") == ["ready": 1, "in_flight": 1, "delayed": 0])
+        try await send(orders, 3)
+        try await Task.sleep(for: .milliseconds(300))
+        let poll = try await watched.poll(baselines: [:])
+        #expect(rules(poll, "orders") == ["LAGGING"])
+        let lagging = try #require(poll.findings.first { $0.rule == .lagging })
+        #expect(lagging.figure == Figure("backlog growth", value: 3, threshold: 0, unit: .messages))
+        #expect(lagging.summary == "backlog grew from 1 to 4 while being worked")
     }
 
     @Test func deadLetterSamplingIsOptInAndNamesTheMessages() async throws {

@@ -23,13 +23,7 @@ struct TableQueueSourceTests {
 
     /// The shipped schema, under this test's own table name.
     private func createTable() async throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../infra/queue-schema.sql")
-        let schema = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
-            .filter { !$0.hasPrefix("--") }.joined(separator: "\n")
-            .replacingOccurrences(of: "sluice_jobs", with: table)
-            .trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
-        _ = try await pool.query(schema)
+        _ = try await pool.query(try QueueSchema.createTable(table))
     }
 
     private func exec(_ sql: String, _ binds: [Value] = []) async throws {
@@ -113,6 +107,22 @@ struct TableQueueSourceTests {
         try await exec("DROP TABLE $T")
     }
 
+    @Test func acceptedDeadRowsFireAgainOnlyForTheRowsBeyondTheBaseline() async throws {
+        try await createTable()
+        try await row(1, status: "failed", attempts: 25, failedAt: -300, error: "old")
+        try await row(2, status: "failed", attempts: 25, failedAt: -200, error: "old")
+        let watched = try source()
+        #expect(try await watched.poll(baselines: [:]).findings.compactMap(\.messageID) == ["1", "2"])
+        #expect(try await watched.poll(baselines: ["mail": 2]).findings.isEmpty)
+        try await row(3, status: "failed", attempts: 25, failedAt: -1, error: "new")
+        try await row(4, status: "ready", attempts: 25)
+        let grown = try await watched.poll(baselines: ["mail": 2])
+        #expect(grown.findings.map { "\($0.rule.rawValue) \($0.messageID ?? "-")" } == ["DEAD 4", "DEAD 3"])
+        #expect(grown.findings.first?.summary == "row 4 failed (4 dead rows in all, 2 accepted)")
+        #expect(grown.findings.first?.inspect?.hasSuffix("ORDER BY `id` DESC LIMIT 5") == true)
+        try await exec("DROP TABLE $T")
+    }
+
     @Test func readyRowsNobodyRunsAcrossTheWindowAreStopped() async throws {
         try await createTable()
         try await row(1, status: "ready", runAt: -5)
@@ -129,39 +139,99 @@ struct TableQueueSourceTests {
         try await exec("DROP TABLE $T")
     }
 
-    @Test func drillDownsUseTheClaimIndexWithoutAFilesort() async throws {
+    /// 20,000 rows over 50 queues, 97% of them done (what a cycle must not read). Each queue has 4
+    /// ready rows, 4 running (2 with a stale heartbeat, 1 slow) and 4 failed.
+    private func seedMostlyDone() async throws {
         try await createTable()
         try await exec("""
-            INSERT INTO $T (queue, status, payload, attempts, finished_at)
-            SELECT CONCAT('q', seq % 50), IF(seq % 100 = 0, 'ready', 'done'), '{}', 1, NOW(6) FROM seq_1_to_20000
+            INSERT INTO $T (queue, status, payload, run_at, locked_at, locked_by, heartbeat_at, attempts,
+                            failed_at, finished_at)
+            SELECT CONCAT('q', seq % 50), ELT(1 + LEAST(seq DIV 50 % 100, 3), 'ready', 'running', 'failed', 'done'),
+                   '{}', NOW(6) - INTERVAL seq SECOND,
+                   IF(seq DIV 50 % 100 = 1, NOW(6) - INTERVAL seq SECOND, NULL), IF(seq DIV 50 % 100 = 1, 'w', NULL),
+                   IF(seq DIV 50 % 100 = 1, NOW(6) - INTERVAL (seq % 400) SECOND, NULL),
+                   IF(seq DIV 50 % 100 = 2, 25, 1 + seq % 20), IF(seq DIV 50 % 100 = 2, NOW(6), NULL),
+                   IF(seq DIV 50 % 100 > 2, NOW(6) - INTERVAL seq SECOND, NULL)
+            FROM seq_1_to_20000
             """)
         try await exec("ANALYZE TABLE $T")
+    }
+
+    private func plan(_ statement: TableQueueStatement) async throws -> [Row] {
+        try await pool.query("EXPLAIN " + statement.sql, statement.binds).rows
+    }
+
+    @Test func countsAreOnePassOverTheClaimIndexAlone() async throws {
+        try await seedMostlyDone()
+        let queries = TableQueueQueries(columns: TableQueueColumns.sluice.renamed(table), queueValue: "q0", rules: rules)
+        let steps = try await plan(queries.counts().statement)
+        #expect(steps.count == 1)
+        let step = try #require(steps.first)
+        #expect(step["table"]?.string == table)
+        #expect(step["key"]?.string == "\(table)_claim")
+        #expect(step["type"]?.string == "range")
+        // "Using index": answered from the index, no row read; 400 rows are ready, running or failed,
+        // the 19,600 done rows (of q0 and of the other queues) are not in the range.
+        #expect(step["Extra"]?.string?.contains("Using index") == true)
+        let estimate: UInt64? = switch step["rows"] {
+        case .uint(let rows)?: rows
+        case .int(let rows)?: UInt64(rows)
+        default: step["rows"]?.string.flatMap { UInt64($0) }
+        }
+        #expect((estimate ?? .max) < 100)
+        let statement = queries.counts().statement
+        let row = try #require(try await pool.query(statement.sql, statement.binds).rows.first)
+        #expect(queries.counts().groups == [.ready, .running, .abandoned, .slow, .retrying, .dead])
+        #expect((2...7).map { row[$0].int } == [4, 4, 2, 1, 0, 4])
+        #expect((20_000_000_000..<20_100_000_000).contains(row[1].int ?? 0))   // the oldest due row, in µs
+        try await exec("DROP TABLE $T")
+    }
+
+    @Test(arguments: [TableQueueQueries.Group.ready, .abandoned, .slow, .dead])
+    func drillDownsChooseTheirRowsFromTheIndexThenReadOnlyThose(group: TableQueueQueries.Group) async throws {
+        try await seedMostlyDone()
+        let queries = TableQueueQueries(columns: TableQueueColumns.sluice.renamed(table), queueValue: "q0", rules: rules)
+        let lookup = try #require(queries.lookup(group, limit: 5))
+        let steps = try await plan(lookup)
+        let choose = try #require(steps.first { $0["select_type"]?.string == "DERIVED" })
+        #expect(choose["key"]?.string == "\(table)_claim")
+        #expect(choose["Extra"]?.string?.contains("Using index") == true)
+        let read = try #require(steps.first { $0["table"]?.string == table && $0["select_type"]?.string == "PRIMARY" })
+        #expect(read["key"]?.string == "PRIMARY")
+        #expect(read["type"]?.string == "eq_ref")
+        // The plain form a human pastes names the same rows in the same order.
+        let drillDown = try #require(queries.drillDown(group, limit: 5))
+        let plain = try await pool.query(drillDown.sql, drillDown.binds)
+        let executed = try await pool.query(lookup.sql, lookup.binds)
+        #expect(!executed.rows.isEmpty)
+        #expect(executed.rows.map { $0[0].int } == plain.rows.map { $0[0].int })
+        try await exec("DROP TABLE $T")
+    }
+
+    @Test func readyDrillDownUsesTheClaimOrderWithoutAFilesort() async throws {
+        try await seedMostlyDone()
         let queries = TableQueueQueries(columns: TableQueueColumns.sluice.renamed(table), queueValue: "q0", rules: rules)
         let ready = try #require(queries.drillDown(.ready, limit: 5))
-        let plan = try await pool.query("EXPLAIN " + ready.sql, ready.binds)
-        let first = try #require(plan.rows.first)
+        let first = try #require(try await plan(ready).first)
         #expect(first["key"]?.string == "\(table)_claim")
         #expect(first["Extra"]?.string?.contains("filesort") == false)
-        let counts = queries.counts().statement
-        let countPlan = try await pool.query("EXPLAIN " + counts.sql, counts.binds)
-        let scans = countPlan.rows.filter { $0["table"]?.string == table }
-        #expect(scans.count == 7)
-        #expect(scans.allSatisfy { $0["key"]?.isNull == false && $0["type"]?.string != "ALL" })
         try await exec("DROP TABLE $T")
     }
 
     @Test func everyStatementIsAPlainSelectWithBindsAndLimits() throws {
         let queries = TableQueueQueries(columns: .sluice, queueValue: "mail'; DROP TABLE x; --", rules: rules)
-        let statements = [queries.counts().statement] + TableQueueQueries.Group.allCases.compactMap {
-            queries.drillDown($0, limit: 5)
+        let drillDowns = TableQueueQueries.Group.allCases.flatMap {
+            [queries.drillDown($0, limit: 5), queries.lookup($0, limit: 5)].compactMap { $0 }
         }
+        let statements = [queries.counts().statement, try #require(queries.finishedRecently())] + drillDowns
         for statement in statements {
             #expect(statement.sql.hasPrefix("SELECT "))
             #expect(!statement.sql.uppercased().contains("FOR UPDATE"))
             #expect(!statement.sql.contains("mail"))
             #expect(statement.sql.filter { $0 == "?" }.count == statement.binds.count)
         }
-        #expect(statements.dropFirst().allSatisfy { $0.sql.hasSuffix(" LIMIT ?") })
+        #expect(drillDowns.count == 2 * TableQueueQueries.Group.allCases.count)
+        #expect(drillDowns.allSatisfy { $0.sql.contains(" LIMIT ?") })
         #expect(queries.drillDown(.ready, limit: 5)?.pasteable == "SELECT `id`, TIMESTAMPDIFF(MICROSECOND, `run_at`, NOW(6)), "
             + "`attempts`, `locked_by`, LEFT(`last_error`, 500) FROM `sluice_jobs` WHERE (`queue` = 'mail''; DROP TABLE x; --') "
             + "AND (`status` IN ('ready')) AND (`run_at` <= NOW(6)) ORDER BY `run_at` ASC LIMIT 5")

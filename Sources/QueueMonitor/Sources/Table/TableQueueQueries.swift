@@ -43,11 +43,18 @@ public struct TableQueueQueries: Sendable {
     }
 
     /// Microseconds since `expression`, as an integer computed by the server.
-    private func ageMicroseconds(_ expression: String) -> String {
+    private func ageMicroseconds(_ expression: TableQueueStatement) -> TableQueueStatement {
         switch columns.timeStorage {
-        case .datetime: "TIMESTAMPDIFF(MICROSECOND, \(expression), NOW(6))"
-        case .unix: "CAST((UNIX_TIMESTAMP(NOW(6)) - \(expression)) * 1000000 AS SIGNED)"
+        case .datetime:
+            TableQueueStatement("TIMESTAMPDIFF(MICROSECOND, ") + expression + TableQueueStatement(", NOW(6))")
+        case .unix:
+            TableQueueStatement("CAST((UNIX_TIMESTAMP(NOW(6)) - ") + expression
+                + TableQueueStatement(") * 1000000 AS SIGNED)")
         }
+    }
+
+    private func ageMicroseconds(_ expression: String) -> String {
+        ageMicroseconds(TableQueueStatement(expression)).sql
     }
 
     private func inStatus(_ values: [String]) -> TableQueueStatement? {
@@ -86,11 +93,17 @@ public struct TableQueueQueries: Sendable {
         return openRow.isEmpty ? nil : .all(openRow)
     }
 
-    /// The condition that puts a row in `group`, or nil when the column map cannot tell.
+    /// The condition that puts a row of this queue in `group`, or nil when the column map cannot tell.
     public func condition(_ group: Group) -> TableQueueStatement? {
-        let base = inQueue.map { [$0] } ?? []
-        func with(_ clauses: [TableQueueStatement?]) -> TableQueueStatement? {
-            clauses.contains { $0 == nil } ? nil : .all(base + clauses.compactMap { $0 })
+        clauses(group).map { .all((inQueue.map { [$0] } ?? []) + $0) }
+    }
+
+    /// The condition on a row alone, without the queue.
+    private func predicate(_ group: Group) -> TableQueueStatement? { clauses(group).map { .all($0) } }
+
+    private func clauses(_ group: Group) -> [TableQueueStatement]? {
+        func with(_ clauses: [TableQueueStatement?]) -> [TableQueueStatement]? {
+            clauses.contains { $0 == nil } ? nil : clauses.compactMap { $0 }
         }
         switch group {
         case .ready:
@@ -138,22 +151,63 @@ public struct TableQueueQueries: Sendable {
         }
     }
 
-    /// One row: the server's clock (µs since the epoch) and a count per group it can tell.
+    /// The rows any group can hold: the queue's ready, running and failed rows. Finished rows,
+    /// which grow without bound, are never read by a cycle; an index on (queue, status, …) bounds it.
+    private var activeRows: TableQueueStatement {
+        let unfinished = inStatus(columns.readyValues + columns.runningValues + columns.failedValues)
+            ?? columns.finishedAt.map { TableQueueStatement("\(c($0)) IS NULL") }
+        return .all([inQueue, unfinished].compactMap { $0 })
+    }
+
+    /// One statement, one pass over the active rows: the server's clock (µs since the epoch), the
+    /// age of the oldest due row (µs, NULL when none) and a count per group it can tell. With an
+    /// index holding every column the conditions read (`sluice_jobs_claim`), it never reads a row.
     public func counts() -> (statement: TableQueueStatement, groups: [Group]) {
-        var statement = TableQueueStatement("SELECT CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED) AS now_us")
+        var statement = TableQueueStatement("SELECT CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED) AS now_us, ")
+        if let ready = predicate(.ready) {
+            let due = TableQueueStatement("MIN(CASE WHEN ") + ready
+                + TableQueueStatement(" THEN \(c(columns.readyAt)) END)")
+            statement = statement + ageMicroseconds(due)
+        } else {
+            statement = statement + TableQueueStatement("NULL")
+        }
+        statement = statement + TableQueueStatement(" AS oldest_ready_us")
         var groups: [Group] = []
-        for group in Group.allCases {
-            guard let condition = condition(group) else { continue }
-            statement = statement + TableQueueStatement(", (SELECT COUNT(*) FROM \(table) WHERE ") + condition
-                + TableQueueStatement(") AS `\(group.rawValue)`")
+        for group in Group.allCases where group != .finished {
+            guard let predicate = predicate(group) else { continue }
+            statement = statement + TableQueueStatement(", COUNT(CASE WHEN ") + predicate
+                + TableQueueStatement(" THEN 1 END) AS `\(group.rawValue)`")
             groups.append(group)
         }
-        return (statement, groups)
+        return (statement + TableQueueStatement(" FROM \(table) WHERE ") + activeRows, groups)
+    }
+
+    /// Rows finished inside the rule window, read only when STOPPED needs it (ready rows, none
+    /// running); nil when the table keeps no finished-at.
+    public func finishedRecently() -> TableQueueStatement? {
+        condition(.finished).map { TableQueueStatement("SELECT COUNT(*) FROM \(table) WHERE ") + $0 }
     }
 
     /// The oldest rows of a group: id, age (µs, from the column that makes them offend),
-    /// attempts, owner and last error, at most `limit`.
+    /// attempts, owner and last error, at most `limit`. The plain form, for a human to paste.
     public func drillDown(_ group: Group, limit: Int) -> TableQueueStatement? {
+        guard let (condition, select, order) = drillDownParts(group) else { return nil }
+        return TableQueueStatement("SELECT \(select) FROM \(table) WHERE ") + condition
+            + TableQueueStatement(" ORDER BY \(order) LIMIT ?", [.int(Int64(max(1, limit)))])
+    }
+
+    /// The same rows as `drillDown`, as the monitor runs it: the ids are chosen from the index
+    /// alone (the conditions and the order read only indexed columns), and only those `limit`
+    /// rows are then read, so a group of thousands costs no more than one of five.
+    public func lookup(_ group: Group, limit: Int) -> TableQueueStatement? {
+        guard let (condition, select, order) = drillDownParts(group) else { return nil }
+        let id = c(columns.id)
+        return TableQueueStatement("SELECT \(select) FROM \(table) JOIN (SELECT \(id) FROM \(table) WHERE ") + condition
+            + TableQueueStatement(" ORDER BY \(order) LIMIT ?) AS `picked` USING (\(id)) ORDER BY \(order)",
+                                  [.int(Int64(max(1, limit)))])
+    }
+
+    private func drillDownParts(_ group: Group) -> (condition: TableQueueStatement, select: String, order: String)? {
         guard let condition = condition(group) else { return nil }
         let ageColumn: String
         let order: String
@@ -169,8 +223,9 @@ public struct TableQueueQueries: Sendable {
             ageColumn = c(columns.readyAt)
             order = "\(c(columns.attempts ?? columns.id)) DESC, \(c(columns.id)) ASC"
         case .dead:
+            // Past an accepted baseline, the newest rows are the ones not yet accepted.
             ageColumn = c(columns.failedAt ?? columns.readyAt)
-            order = "\(c(columns.id)) ASC"
+            order = "\(c(columns.id)) \(rules.deadBaseline > 0 ? "DESC" : "ASC")"
         case .ready, .finished:
             ageColumn = c(columns.readyAt)
             order = "\(ageColumn) ASC"
@@ -180,7 +235,6 @@ public struct TableQueueQueries: Sendable {
             columns.attempts.map(c) ?? "NULL", columns.lockedBy.map(c) ?? "NULL",
             columns.lastError.map { "LEFT(\(c($0)), 500)" } ?? "NULL",
         ].joined(separator: ", ")
-        return TableQueueStatement("SELECT \(select) FROM \(table) WHERE ") + condition
-            + TableQueueStatement(" ORDER BY \(order) LIMIT ?", [.int(Int64(max(1, limit)))])
+        return (condition, select, order)
     }
 }

@@ -41,6 +41,11 @@ public actor TableQueueSource: QueueSource {
 
     public func poll(baselines: [String: Int]) async throws -> SourcePoll {
         let pool = self.pool
+        let queues = self.queues.map { queue in
+            var queue = queue
+            queue.rules.deadBaseline = baselines[queue.name] ?? 0
+            return queue
+        }
         let samples = try await queues.concurrentMap(limit: max(1, pool.size)) { queue in
             try await Self.sample(queue, pool)
         }
@@ -52,13 +57,15 @@ public actor TableQueueSource: QueueSource {
             }
             var messages = ["ready": sample.ready.count, "in_flight": sample.running, "dead": sample.dead.count]
             if sample.retrying.count > 0 { messages["retrying"] = sample.retrying.count }
-            poll.figures.append(QueueFigures(source: name, queue: queue.name, oldestAge: sample.ready.oldest.first?.age,
+            poll.figures.append(QueueFigures(source: name, queue: queue.name, oldestAge: sample.ready.oldestAge,
                                              messages: messages))
         }
         return poll
     }
 
-    /// One queue's counts and the drill-downs of its non-empty groups.
+    /// One queue's counts, then only what the rules need from them: the rows of each group that
+    /// has any (ready rows only when they wait too long or may be stopped), and recent finishes
+    /// only when ready rows sit with none running.
     static func sample(_ queue: Queue, _ pool: ConnectionPool) async throws
         -> (TableQueueSample, [RuleName: String])
     {
@@ -68,37 +75,30 @@ public actor TableQueueSource: QueueSource {
         let result = try await run(statement, pool)
         guard let row = result.rows.first else { throw QueueSourceError(.malformed, "counts returned no row") }
         let micros = row[0].int ?? 0
-        var sample = TableQueueSample(observedAt: Date(timeIntervalSince1970: Double(micros) / 1e6))
+        let oldestReady = row[1].int.map { Double($0) / 1e6 }
+        var counts: [TableQueueQueries.Group: Int] = [:]
+        for (index, group) in groups.enumerated() { counts[group] = Int(row[index + 2].int ?? 0) }
+        var sample = TableQueueSample(observedAt: Date(timeIntervalSince1970: Double(micros) / 1e6),
+                                      running: counts[.running] ?? 0)
+        let mayBeStopped = (counts[.ready] ?? 0) > 0 && sample.running == 0
+        if mayBeStopped, let finished = queries.finishedRecently() {
+            sample.finishedRecently = Int(try await run(finished, pool).rows.first?[0].int ?? 0)
+        }
         var inspect: [RuleName: String] = [:]
-        for (index, group) in groups.enumerated() {
-            let count = Int(row[index + 1].int ?? 0)
-            let rule: RuleName?
-            switch group {
-            case .ready: rule = .waiting
-            case .abandoned: rule = .abandoned
-            case .slow: rule = .slow
-            case .retrying: rule = .retrying
-            case .dead: rule = .dead
-            case .running:
-                sample.running = count
-                rule = nil
-            case .finished:
-                sample.finishedRecently = count
-                rule = nil
-            }
-            guard let rule, let drill = queries.drillDown(group, limit: limit) else { continue }
+        let drills: [(TableQueueQueries.Group, RuleName, WritableKeyPath<TableQueueSample, TableQueueSample.Group>)] = [
+            (.ready, .waiting, \.ready), (.abandoned, .abandoned, \.abandoned), (.slow, .slow, \.slow),
+            (.retrying, .retrying, \.retrying), (.dead, .dead, \.dead),
+        ]
+        for (group, rule, path) in drills {
+            guard let count = counts[group], let drill = queries.drillDown(group, limit: limit),
+                  let lookup = queries.lookup(group, limit: limit) else { continue }
             inspect[rule] = drill.pasteable
             if group == .ready { inspect[.stopped] = drill.pasteable }
-            let oldest = count > 0 ? try await run(drill, pool).rows.map(offender) : []
-            let found = TableQueueSample.Group(count: count, oldest: oldest)
-            switch group {
-            case .ready: sample.ready = found
-            case .abandoned: sample.abandoned = found
-            case .slow: sample.slow = found
-            case .retrying: sample.retrying = found
-            case .dead: sample.dead = found
-            case .running, .finished: break
-            }
+            let needed = group == .ready ? count > 0 && ((oldestReady ?? 0) > queue.rules.waitWarning || mayBeStopped)
+                                         : count > 0
+            let oldest = needed ? try await run(lookup, pool).rows.map(offender) : []
+            sample[keyPath: path] = TableQueueSample.Group(count: count, oldest: oldest,
+                                                           oldestAge: group == .ready ? oldestReady : nil)
         }
         return (sample, inspect)
     }
