@@ -40,7 +40,7 @@ struct GracefulShutdownTests {
         defer { if process.isRunning { process.terminate() } }
 
         let port = try await Self.listeningPort(log: log)
-        let body = #"{"query":"{ slow(seconds: 2) }"}"#
+        let body = #"{"query":"{ slow(seconds: 4) }"}"#
         let request =
             "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
             + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
