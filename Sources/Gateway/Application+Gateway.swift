@@ -20,14 +20,19 @@ public struct GatewayDependencies: Sendable {
     public var tracer: (any Tracer)?
     /// Called with the bound port once the server accepts connections (useful with port 0).
     public var onListening: @Sendable (Int) async -> Void
+    /// More Prometheus exposition text for `/metrics`, from parts of the process the gateway does
+    /// not know (the queue monitor's gauges when `sluice serve --watch-queues` runs it).
+    public var extraMetrics: (@Sendable () async -> String)?
 
     public init(
         executor: Executor, readiness: @escaping @Sendable () async -> Bool = { true },
         pools: [String: @Sendable () -> PoolUsage] = [:],
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger = Logger(label: "sluice.http"), tracer: (any Tracer)? = nil,
-        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in },
+        extraMetrics: (@Sendable () async -> String)? = nil
     ) {
+        self.extraMetrics = extraMetrics
         self.tracer = tracer
         self.onListening = onListening
         self.executor = executor
@@ -94,7 +99,8 @@ public func buildRouter(
     router.get("/metrics") { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
-        let text = metrics.scrape(planCache: executor.cache, persistedQueries: handler.persistedQueries)
+        var text = metrics.scrape(planCache: executor.cache, persistedQueries: handler.persistedQueries)
+        if let extra = dependencies.extraMetrics { text += await extra() }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
     return router

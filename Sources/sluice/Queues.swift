@@ -51,6 +51,19 @@ struct QueuesOptions: ParsableArguments {
     func withWatcher<Result>(
         _ configuration: QueueConfiguration, _ body: (QueueWatcher) async throws -> Result
     ) async throws -> Result {
+        let (watcher, pools) = try makeWatcher(configuration)
+        do {
+            let result = try await body(watcher)
+            for pool in pools { await pool.close() }
+            return result
+        } catch {
+            for pool in pools { await pool.close() }
+            throw error
+        }
+    }
+
+    /// The watcher over every configured source, and the pools the caller closes when done.
+    func makeWatcher(_ configuration: QueueConfiguration) throws -> (QueueWatcher, [ConnectionPool]) {
         let made: (sources: [any QueueSource], pools: [ConnectionPool])
         do {
             made = try configuration.makeSources(logger: logger)
@@ -58,15 +71,7 @@ struct QueuesOptions: ParsableArguments {
             QueuesOutput.error("\(config): \(error)")
             throw ExitCode(78)
         }
-        let watcher = QueueWatcher(sources: made.sources, configuration: configuration.alerting, logger: logger)
-        do {
-            let result = try await body(watcher)
-            for pool in made.pools { await pool.close() }
-            return result
-        } catch {
-            for pool in made.pools { await pool.close() }
-            throw error
-        }
+        return (QueueWatcher(sources: made.sources, configuration: configuration.alerting, logger: logger), made.pools)
     }
 
     func baselines(_ configuration: QueueConfiguration) throws -> BaselineStore {

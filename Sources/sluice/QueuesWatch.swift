@@ -29,10 +29,6 @@ struct QueuesWatch: AsyncParsableCommand {
             }
             configuration.interval = seconds
         }
-        let formatter = AlertLineFormatter(format: options.format, colour: options.format == .text && QueuesOutput.colour)
-        let logger = options.logger
-        let notifier = configuration.webhook.map { WebhookNotifier(url: $0.url, logger: logger) }
-        let delivering = notifier.map { notifier in Task { await notifier.run() } }
         try await options.withWatcher(configuration) { watcher in
             let server = try await metricsPort.asyncMap { port in
                 try await LoopbackHTTPServer.start(host: metricsHost, port: port) { request in
@@ -40,25 +36,9 @@ struct QueuesWatch: AsyncParsableCommand {
                     return .init(contentType: "text/plain; version=0.0.4", body: await watcher.metrics().render())
                 }
             }
-            var done = 0
-            while !Task.isCancelled {
-                let baselines = try options.baselines(configuration).baselines
-                let cycle = await watcher.evaluate(baselines: baselines)
-                for event in cycle.events { QueuesOutput.line(formatter.line(for: event)) }
-                if let notifier, let hook = configuration.webhook {
-                    let notes = cycle.events.compactMap { if case .notification(let note) = $0 { note } else { nil } }
-                    let payloads = AlertmanagerPayload.grouped(notes, receiver: hook.receiver,
-                                                               externalURL: hook.externalURL)
-                    payloads.forEach(notifier.submit)
-                }
-                done += 1
-                if cycles > 0, done >= cycles { break }
-                try await Task.sleep(for: .seconds(configuration.interval))
-            }
+            try await QueueWatchLoop(options: options, configuration: configuration, cycles: cycles).run(watcher)
             await server?.close()
         }
-        notifier?.finish()
-        await delivering?.value
     }
 }
 

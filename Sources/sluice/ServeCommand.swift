@@ -53,6 +53,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("introspection"), help: "Answer introspection queries (off in production).")
     var introspection = false
 
+    @Flag(
+        name: .customLong("watch-queues"),
+        help: "Also run the queue monitor of sluice.yaml's queues: section: alert lines on stdout, gauges on /metrics.")
+    var watchQueues = false
+
     @Flag(name: .customLong("explorer"), help: "Serve the explorer page to browsers on GET /graphql.")
     var explorer = false
 
@@ -111,7 +116,7 @@ struct ServeCommand: AsyncParsableCommand {
         var root = GraphQLValue.object([:])
         if let rootValue { root = try Self.readRootValue(rootValue) }
         let configuration = try gatewayConfiguration(rootValue: root)
-        let dependencies: GatewayDependencies
+        var dependencies: GatewayDependencies
         var dataSources: DataSources?
         if rootValue != nil {
             dependencies = GatewayDependencies(executor: try mockExecutor(), registry: registry, logger: logger)
@@ -133,11 +138,13 @@ struct ServeCommand: AsyncParsableCommand {
                 },
                 registry: registry, logger: logger)
         }
+        let monitor = watchQueues ? try QueueMonitorService(project: project) : nil
+        if let monitor { dependencies.extraMetrics = monitor.metrics }
         let application = try await buildApplication(configuration: configuration, dependencies: dependencies)
-        let services = ServiceGroup(
-            configuration: .init(
-                services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await services.run()
+        let services: [any Service] = [application] + (monitor.map { [$0] } ?? [])
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
         await dataSources?.close()
     }
 
