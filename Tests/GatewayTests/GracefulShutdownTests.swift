@@ -111,10 +111,11 @@ struct GracefulShutdownTests {
         throw CancellationError()
     }
 
-    /// Runs blocking socket and process calls off the cooperative pool.
+    /// Runs blocking socket and process calls on a thread of their own: off the cooperative pool,
+    /// and not queued behind other suites' blocking work on Dispatch's shared threads.
     static func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+            Thread { continuation.resume(with: Result { try body() }) }.start()
         }
     }
 

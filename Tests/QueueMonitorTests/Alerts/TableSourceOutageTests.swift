@@ -16,6 +16,14 @@ private struct PrivateMariaDB {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-outage-\(UUID().uuidString)")
     }
 
+    /// Runs a blocking call (the script, which takes seconds) on a thread of its own, so the
+    /// cooperative pool keeps serving the suites running beside this one.
+    func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
     /// Runs `infra/mariadb.sh ACTION` against this directory and returns what it printed.
     /// Spawned and reaped directly, its output sent to a file: the server the script leaves
     /// running inherits the script's descriptors, so a pipe would never reach its end.
@@ -61,7 +69,7 @@ struct TableSourceOutageTests {
     @Test func databaseStoppingMidWatchIsUnknownAndRestartingResolvesIt() async throws {
         let server = PrivateMariaDB()
         defer { server.remove() }
-        let url = try server.run("start")
+        let url = try await server.offThePool { try server.run("start") }
         var logger = Logger(label: "sluice.queues.test")
         logger.logLevel = .critical
         let pool = ConnectionPool(configuration: try DatabaseConfig(url: url), size: 1, logger: logger)
@@ -73,14 +81,14 @@ struct TableSourceOutageTests {
         #expect(healthy.events.isEmpty)
         #expect(healthy.figures.map(\.queue) == ["mail"])
 
-        try server.run("stop")
+        try await server.offThePool { try server.run("stop") }
         let dark = await watcher.evaluate(at: clock.advance(60))
         #expect(dark.events.notifications.map { "\($0.kind.rawValue) \($0.finding.rule.rawValue)" } == ["FIRING UNKNOWN"])
         #expect(dark.events.notifications.first?.finding.summary.hasPrefix("source cannot be read: unreachable: ") == true)
         #expect(dark.unknownSources == ["jobs-db"])
         #expect(await watcher.evaluate(at: clock.advance(60)).events.isEmpty)   // still dark: no new line
 
-        #expect(try server.run("start") == url)   // same directory, same port
+        #expect(try await server.offThePool { try server.run("start") } == url)   // same directory, same port
         let back = await watcher.evaluate(at: clock.advance(60))
         #expect(back.events.notifications.map { "\($0.kind.rawValue) \($0.finding.rule.rawValue)" } == ["RESOLVED UNKNOWN"])
         #expect(back.unknownSources.isEmpty)

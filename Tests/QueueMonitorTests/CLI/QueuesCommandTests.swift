@@ -8,8 +8,17 @@ import Glibc
 #endif
 
 /// Runs the built `sluice` executable (beside the test bundle) and returns its exit code and
-/// output; waits with waitpid, so keep the commands short.
-private func sluice(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+/// output; waits with waitpid on a thread of its own, so the cooperative pool keeps serving the
+/// suites running beside it.
+private func sluice(_ arguments: [String], in directory: URL) async throws
+    -> (status: Int32, stdout: String, stderr: String)
+{
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try runSluice(arguments, in: directory) }) }.start()
+    }
+}
+
+private func runSluice(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("sluice").path
     let out = directory.appendingPathComponent("stdout").path
@@ -68,7 +77,7 @@ struct QueuesCommandTests {
     @Test func checkExitsZeroWhenClearTwoWhenFiringThreeWhenUnreachable() async throws {
         try write(port: redis.port)
         _ = try await send([["XGROUP", "CREATE", stream, "billing", "$", "MKSTREAM"]])
-        let clear = try sluice(["queues", "check"], in: directory)
+        let clear = try await sluice(["queues", "check"], in: directory)
         #expect(clear.status == 0)
         #expect(clear.stdout == "events \(stream)/billing: lag=0 pending=0\n  all clear\n")
 
@@ -77,7 +86,7 @@ struct QueuesCommandTests {
             ["XREADGROUP", "GROUP", "billing", "c", "STREAMS", stream, ">"],
             ["XCLAIM", stream, "billing", "c", "0", id, "RETRYCOUNT", "4"],
         ])
-        let firing = try sluice(["queues", "check", "--format", "json"], in: directory)
+        let firing = try await sluice(["queues", "check", "--format", "json"], in: directory)
         #expect(firing.status == 2)
         let lines = firing.stdout.split(separator: "\n")
         #expect(lines.count == 2)
@@ -85,16 +94,16 @@ struct QueuesCommandTests {
         #expect(lines.last?.contains("\"messageID\":\"\(id)\"") == true)
 
         try write(port: 9)
-        let unreachable = try sluice(["queues", "check"], in: directory)
+        let unreachable = try await sluice(["queues", "check"], in: directory)
         #expect(unreachable.status == 3)
         #expect(unreachable.stdout.hasPrefix("  UNKNOWN error events *: unreadable 1 > 0 | source cannot be read: unreachable: "))
         _ = try await send([["DEL", stream]])
     }
 
-    @Test func badConfigurationExits78WithEveryLocatedError() throws {
+    @Test func badConfigurationExits78WithEveryLocatedError() async throws {
         try "queues:\n  sources:\n    - { name: x, kind: redis, url: 'http://nope', streams: [s] }\n"
             .write(to: directory.appendingPathComponent("sluice.yaml"), atomically: true, encoding: .utf8)
-        let result = try sluice(["queues", "check"], in: directory)
+        let result = try await sluice(["queues", "check"], in: directory)
         #expect(result.status == 78)
         let config = directory.appendingPathComponent("sluice.yaml").path
         #expect(result.stderr == "\(config):3:36: queues.sources[0].url: not a redis:// URL: http://nope\n")
@@ -102,11 +111,11 @@ struct QueuesCommandTests {
 
     @Test func ackAcceptsOnlyDeadOnDeadLetterQueues() async throws {
         try write(port: redis.port)
-        let result = try sluice(["queues", "ack", "orders", "STALLED"], in: directory)
+        let result = try await sluice(["queues", "ack", "orders", "STALLED"], in: directory)
         #expect(result.status == 64)
         #expect(result.stderr.contains("only DEAD has a baseline to accept, not 'STALLED'"))
         _ = try await send([["XGROUP", "CREATE", stream, "billing", "$", "MKSTREAM"]])
-        let stream = try sluice(["queues", "ack", "\(self.stream)/billing", "DEAD"], in: directory)
+        let stream = try await sluice(["queues", "ack", "\(self.stream)/billing", "DEAD"], in: directory)
         #expect(stream.status == 64)
         #expect(stream.stderr.hasPrefix("events \(self.stream)/billing is a stream group, which has no dead messages"))
         _ = try await send([["DEL", self.stream]])
@@ -137,13 +146,13 @@ struct QueuesAckTests {
               sources:
                 - { name: sqs, kind: sqs, endpoint: "\(endpoint)", access_key_id: t, secret_access_key: t, prefix: \(prefix) }
             """.write(to: directory.appendingPathComponent("sluice.yaml"), atomically: true, encoding: .utf8)
-        #expect(try sluice(["queues", "check"], in: directory).status == 2)
-        let acked = try sluice(["queues", "ack", "\(prefix)dlq", "DEAD"], in: directory)
+        #expect(try await sluice(["queues", "check"], in: directory).status == 2)
+        let acked = try await sluice(["queues", "ack", "\(prefix)dlq", "DEAD"], in: directory)
         #expect(acked.status == 0)
         #expect(acked.stdout == "accepted 2 dead-lettered messages as the baseline of sqs \(prefix)dlq\n")
-        #expect(try sluice(["queues", "check"], in: directory).status == 0)
+        #expect(try await sluice(["queues", "check"], in: directory).status == 0)
         _ = try await client.call("SendMessage", ["QueueUrl": dlq, "MessageBody": "dead c"])
-        #expect(try sluice(["queues", "check"], in: directory).status == 2)
+        #expect(try await sluice(["queues", "check"], in: directory).status == 2)
         _ = orders
     }
 }
@@ -173,13 +182,13 @@ struct QueuesTableAckTests {
               sources:
                 - { name: jobs-db, kind: mysql, url: "\(url)", queues: [{ name: mail, table: \(table) }] }
             """.write(to: directory.appendingPathComponent("sluice.yaml"), atomically: true, encoding: .utf8)
-        #expect(try sluice(["queues", "check"], in: directory).status == 2)
-        let acked = try sluice(["queues", "ack", "mail", "dead"], in: directory)
+        #expect(try await sluice(["queues", "check"], in: directory).status == 2)
+        let acked = try await sluice(["queues", "ack", "mail", "dead"], in: directory)
         #expect(acked.status == 0)
         #expect(acked.stdout == "accepted 2 dead rows as the baseline of jobs-db mail\n")
-        #expect(try sluice(["queues", "check"], in: directory).status == 0)
+        #expect(try await sluice(["queues", "check"], in: directory).status == 0)
         try await fail(3)
-        let grown = try sluice(["queues", "check", "--format", "json"], in: directory)
+        let grown = try await sluice(["queues", "check", "--format", "json"], in: directory)
         #expect(grown.status == 2)
         #expect(grown.stdout.contains("\"id\":\"3\""))
         #expect(!grown.stdout.contains("\"id\":\"1\""))

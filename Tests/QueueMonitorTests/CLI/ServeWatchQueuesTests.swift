@@ -51,7 +51,7 @@ struct ServeWatchQueuesTests {
         #expect(metrics.contains("sluice_http_requests") || metrics.contains("# TYPE"), "the gateway's own metrics")
         #expect(metrics.contains(#"queue_stuck_messages{"#), "\(metrics)")
         #expect(metrics.contains(#"queue="mail""#), "\(metrics)")
-        let status = server.terminate()
+        let status = await server.terminate()
         #expect(status == 0, "SIGTERM stops the gateway and the monitor: \(server.stderr)")
         #expect(server.stdout.contains("mail"), "an alert line for the dead row: \(server.stdout)")
         _ = try await pool.query("DROP TABLE \(table)")
@@ -100,11 +100,16 @@ private struct SpawnedProcess {
         throw CancellationError()
     }
 
-    /// SIGTERM, then the exit status.
-    func terminate() -> Int32 {
+    /// SIGTERM, then the exit status, waited for on a thread of its own.
+    func terminate() async -> Int32 {
         kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return (status >> 8) & 0xff
+        let pid = pid
+        return await withCheckedContinuation { continuation in
+            Thread {
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+                continuation.resume(returning: (status >> 8) & 0xff)
+            }.start()
+        }
     }
 }
