@@ -75,15 +75,7 @@ import Testing
         process.executableURL = SluiceProcess.executable
         process.arguments = ["dev", "--project", project.path] + arguments
         process.environment = DevServer.environment(environment)
-        let (out, err) = (Pipe(), Pipe())
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return SluiceProcess.Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                    stderr: String(decoding: errData, as: UTF8.self))
+        return try SluiceProcess.capture(process)
     }
 
     @Test func aTakenPortExitsFour() throws {

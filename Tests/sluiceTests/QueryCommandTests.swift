@@ -144,6 +144,11 @@ enum SluiceProcess {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
+        return try capture(process)
+    }
+
+    /// Runs a configured process to its end and returns its status and both outputs.
+    static func capture(_ process: Process) throws -> Output {
         let (out, err) = (Pipe(), Pipe())
         process.standardOutput = out
         process.standardError = err

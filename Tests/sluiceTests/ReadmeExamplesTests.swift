@@ -139,14 +139,6 @@ import Testing
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         process.environment = DevServer.environment(["SLUICE_MARIADB_DIR": dataDirectory.path, "PATH": "\(bin):\(path)",
                                                      "NO_COLOR": "1"])
-        let (out, err) = (Pipe(), Pipe())
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return SluiceProcess.Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                    stderr: String(decoding: errData, as: UTF8.self))
+        return try SluiceProcess.capture(process)
     }
 }
