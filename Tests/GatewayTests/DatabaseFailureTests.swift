@@ -80,7 +80,7 @@ struct DatabaseFailureTests {
         // The statement's own limit is far away, so only the gateway's deadline can stop it.
         let project = try await FixtureProject.open(poolSize: 1, statementTimeout: .seconds(30))
         let app = try await GatewayFixture.application(
-            GatewayConfiguration(limits: RequestLimits(timeout: .milliseconds(300))), project: project)
+            GatewayConfiguration(limits: RequestLimits(timeout: .seconds(1))), project: project)
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let before = try await Self.connectionID(port: port)

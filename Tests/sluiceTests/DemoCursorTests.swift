@@ -6,7 +6,7 @@ import Testing
 @Suite(.enabled(if: DemoDatabase.isConfigured, DemoDatabase.missing))
 struct DemoCursorTests {
     static func query(_ text: String) async throws -> SluiceProcess.Output {
-        try QueryPipelinesTests.query([text], url: try await DemoDatabase.shared.url())
+        try await QueryPipelinesTests.query([text], url: try await DemoDatabase.shared.url())
     }
 
     static let pages: [(query: String, response: String)] = [

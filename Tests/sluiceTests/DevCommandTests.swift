@@ -18,7 +18,7 @@ import Testing
         #expect(status == 200)
         #expect(body == #"{"data":{"customer":{"name":"Grace Lovelace","orders":[{"id":"30000","total":"143.18"}]}}}"#)
         #expect(try DevServer.databaseRuns(in: data))
-        let smoke = try ReadmeExamplesTests.shell("infra/demo/smoke.sh \(first.port)", dataDirectory: data)
+        let smoke = try await ReadmeExamplesTests.shell("infra/demo/smoke.sh \(first.port)", dataDirectory: data)
         #expect(smoke.stderr == "smoke.sh: http://127.0.0.1:\(first.port)/graphql serves the demo shop\n")
         #expect(smoke.status == 0)
         #expect(try await first.stop(SIGTERM) == 0)
@@ -70,19 +70,19 @@ import Testing
 
     /// Runs `sluice dev` expecting it to refuse before starting anything.
     static func refusal(_ arguments: [String], project: URL = DemoDatabase.repositoryRoot,
-                        environment: [String: String] = [:]) throws -> SluiceProcess.Output {
+                        environment: [String: String] = [:]) async throws -> SluiceProcess.Output {
         let process = Process()
         process.executableURL = SluiceProcess.executable
         process.arguments = ["dev", "--project", project.path] + arguments
         process.environment = DevServer.environment(environment)
-        return try SluiceProcess.capture(process)
+        return try await SluiceProcess.capture(process)
     }
 
-    @Test func aTakenPortExitsFour() throws {
+    @Test func aTakenPortExitsFour() async throws {
         let listener = try Listener()
         let scratch = try DevServer.scratchDirectory("dev-port")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let run = try Self.refusal(["--port", String(listener.port), "--data-dir", scratch.path])
+        let run = try await Self.refusal(["--port", String(listener.port), "--data-dir", scratch.path])
         #expect(run.stderr == """
             sluice dev: cannot listen on 127.0.0.1:\(listener.port) (Address already in use); \
             stop what runs there or pass --port
@@ -93,12 +93,12 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == [])
     }
 
-    @Test func aMissingServerExitsThreeNamingWhatIsMissing() throws {
+    @Test func aMissingServerExitsThreeNamingWhatIsMissing() async throws {
         let scratch = try DevServer.scratchDirectory("dev-missing")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let server = scratch.appendingPathComponent("bin/mariadbd").path
         let empty = scratch.appendingPathComponent("empty").path
-        let run = try Self.refusal(["--port", String(try DevServer.freePort()), "--data-dir",
+        let run = try await Self.refusal(["--port", String(try DevServer.freePort()), "--data-dir",
                                     scratch.appendingPathComponent("mariadb").path, "--mariadbd", server],
                                    environment: ["PATH": empty])
         let searched = "\(scratch.path)/bin:\(empty):/usr/sbin:/usr/local/sbin:/sbin"
@@ -112,27 +112,27 @@ import Testing
         #expect(run.status == 3)
     }
 
-    @Test func anUnwritableDataDirectoryExitsFive() throws {
+    @Test func anUnwritableDataDirectoryExitsFive() async throws {
         let scratch = try DevServer.scratchDirectory("dev-unwritable")
         defer { try? FileManager.default.removeItem(at: scratch) }
         // A regular file where a directory should be: no user, root included, can create under it.
         let file = scratch.appendingPathComponent("file")
         try Data("x".utf8).write(to: file)
         let data = file.appendingPathComponent("mariadb").path
-        let run = try Self.refusal(["--port", String(try DevServer.freePort()), "--data-dir", data])
+        let run = try await Self.refusal(["--port", String(try DevServer.freePort()), "--data-dir", data])
         #expect(run.stderr
                 == "sluice dev: cannot create the data directory \(data): Not a directory; pass --data-dir DIR\n")
         #expect(run.status == 5)
     }
 
-    @Test func aProjectWithoutTheScriptsAndNoDatabaseExitsOne() throws {
+    @Test func aProjectWithoutTheScriptsAndNoDatabaseExitsOne() async throws {
         let scratch = try DevServer.scratchDirectory("dev-project")
         defer { try? FileManager.default.removeItem(at: scratch) }
         for name in ["Schema", "Resolvers", "sluice.yaml"] {
             try FileManager.default.copyItem(at: DemoDatabase.repositoryRoot.appendingPathComponent(name),
                                              to: scratch.appendingPathComponent(name))
         }
-        let run = try Self.refusal(["--port", String(try DevServer.freePort())], project: scratch)
+        let run = try await Self.refusal(["--port", String(try DevServer.freePort())], project: scratch)
         #expect(run.stderr == """
             sluice dev: no database is configured and \(scratch.path)/infra/mariadb.sh is missing, so none can \
             be started; set DB_URL (or the data source URLs of sluice.yaml)

@@ -25,15 +25,15 @@ import Testing
     ]
 
     @Test(arguments: responses)
-    func printsOneResponseAndExitsZero(_ golden: String, _ arguments: [String]) throws {
-        let run = try SluiceProcess.run(Self.mock + arguments)
+    func printsOneResponseAndExitsZero(_ golden: String, _ arguments: [String]) async throws {
+        let run = try await SluiceProcess.run(Self.mock + arguments)
         let expected = try String(contentsOfFile: Self.fixture("golden/\(golden).json"), encoding: .utf8)
         #expect(run.stdout == expected)
         #expect(run.status == 0)
         #expect(run.stderr == "")
     }
 
-    @Test func requestFailuresHaveErrorsAndNoData() throws {
+    @Test func requestFailuresHaveErrorsAndNoData() async throws {
         for golden in ["bad-variable", "validation-failure", "parse-failure", "operation-required"] {
             let text = try String(contentsOfFile: Self.fixture("golden/\(golden).json"), encoding: .utf8)
             #expect(text.hasPrefix(#"{"errors":[{"message":"#))
@@ -97,16 +97,16 @@ import Testing
         (["query", "--no-such-flag", "{ a }"], "Error: Unknown option '--no-such-flag'"),
         (["query", "--schema"], "Error: Missing value for '--schema <schema>'"),
     ])
-    func parseErrorsExitTwo(_ arguments: [String], _ reason: String) throws {
-        let run = try SluiceProcess.run(arguments)
+    func parseErrorsExitTwo(_ arguments: [String], _ reason: String) async throws {
+        let run = try await SluiceProcess.run(arguments)
         #expect(run.status == 2)
         #expect(run.stdout == "")
         #expect(run.stderr.hasPrefix(reason))
     }
 
     @Test(arguments: unusable)
-    func unusableArgumentsExitTwoWithAMessage(_ arguments: [String], _ message: String) throws {
-        let run = try SluiceProcess.run(arguments)
+    func unusableArgumentsExitTwoWithAMessage(_ arguments: [String], _ message: String) async throws {
+        let run = try await SluiceProcess.run(arguments)
         #expect(run.status == 2)
         #expect(run.stdout == "")
         #expect(run.stderr == message)
@@ -114,6 +114,12 @@ import Testing
 }
 
 /// The built `sluice` executable, run as a child process.
+/// Hands a configured `Process` to the thread that runs it.
+private struct ProcessBox: @unchecked Sendable {
+    // Invariant: only the waiting thread touches `process` once it is handed over.
+    let process: Process
+}
+
 enum SluiceProcess {
     struct Output {
         let status: Int32
@@ -137,18 +143,26 @@ enum SluiceProcess {
     }()
 
     /// Runs the executable; `environment` entries are added to (or replace) this process's own.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
-        return try capture(process)
+        return try await capture(process)
     }
 
-    /// Runs a configured process to its end and returns its status and both outputs.
-    static func capture(_ process: Process) throws -> Output {
+    /// Runs a configured process to its end and returns its status and both outputs, waiting on a
+    /// thread of its own so the cooperative pool keeps serving the suites running beside it.
+    static func capture(_ process: Process) async throws -> Output {
+        let box = ProcessBox(process: process)
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try blockingCapture(box.process) }) }.start()
+        }
+    }
+
+    private static func blockingCapture(_ process: Process) throws -> Output {
         let (out, err) = (Pipe(), Pipe())
         process.standardOutput = out
         process.standardError = err

@@ -14,8 +14,8 @@ struct QueryPipelinesTests {
     }
 
     /// Runs `sluice query --project <repository>` with `DB_URL` pointing at `url`.
-    static func query(_ arguments: [String], url: String) throws -> SluiceProcess.Output {
-        try SluiceProcess.run(["query", "--project", DemoDatabase.repositoryRoot.path] + arguments,
+    static func query(_ arguments: [String], url: String) async throws -> SluiceProcess.Output {
+        try await SluiceProcess.run(["query", "--project", DemoDatabase.repositoryRoot.path] + arguments,
                               environment: ["DB_URL": url, "SLUICE_MODE": "development"])
     }
 
@@ -44,22 +44,22 @@ struct QueryPipelinesTests {
 
     @Test(arguments: responses)
     func printsOneResponseAndExitsZero(_ golden: String, _ arguments: [String]) async throws {
-        let run = try Self.query(arguments, url: try await DemoDatabase.shared.url())
+        let run = try await Self.query(arguments, url: try await DemoDatabase.shared.url())
         #expect(Self.masked(run.stdout) == (try Self.golden(golden)))
         #expect(run.stderr == "")
         #expect(run.status == 0)
     }
 
     @Test func explainAsTextGoesToStandardError() async throws {
-        let run = try Self.query(["--explain", Self.nested], url: try await DemoDatabase.shared.url())
+        let run = try await Self.query(["--explain", Self.nested], url: try await DemoDatabase.shared.url())
         #expect(run.stdout == (try Self.golden("pipelines-nested.json")))
         #expect(Self.masked(run.stderr) == (try Self.golden("pipelines-explain.txt")))
         #expect(run.status == 0)
     }
 
-    @Test func anUnreachableDatabaseExitsThreeAndSaysWhy() throws {
+    @Test func anUnreachableDatabaseExitsThreeAndSaysWhy() async throws {
         // Port 1 on the loopback interface: nothing listens there, so the connection is refused at once.
-        let run = try Self.query(["--explain", "{ customer(id: \"1\") { name } }"],
+        let run = try await Self.query(["--explain", "{ customer(id: \"1\") { name } }"],
                                  url: "mysql://sluice@127.0.0.1:1/sluice")
         #expect(Self.withoutErrno(run.stdout) == (try Self.golden("pipelines-unreachable.json")))
         #expect(Self.withoutErrno(Self.masked(run.stderr)) == (try Self.golden("pipelines-unreachable.txt")))
@@ -72,15 +72,15 @@ struct QueryPipelinesTests {
     ]
 
     @Test(arguments: unusable)
-    func unusableArgumentsExitTwo(_ arguments: [String], _ message: String) throws {
-        let run = try Self.query(arguments, url: "mysql://sluice@127.0.0.1:1/sluice")
+    func unusableArgumentsExitTwo(_ arguments: [String], _ message: String) async throws {
+        let run = try await Self.query(arguments, url: "mysql://sluice@127.0.0.1:1/sluice")
         #expect(run.status == 2)
         #expect(run.stdout == "")
         #expect(run.stderr == message)
     }
 
-    @Test func aProjectThatDoesNotLoadExitsTwo() throws {
-        let run = try SluiceProcess.run(["query", "--project", QueryCommandTests.fixtures.path, "{ a }"])
+    @Test func aProjectThatDoesNotLoadExitsTwo() async throws {
+        let run = try await SluiceProcess.run(["query", "--project", QueryCommandTests.fixtures.path, "{ a }"])
         #expect(run.status == 2)
         #expect(run.stdout == "")
         #expect(run.stderr == "sluice query: the project in \(QueryCommandTests.fixtures.path) does not load:\n"

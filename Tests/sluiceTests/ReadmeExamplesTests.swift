@@ -120,7 +120,7 @@ import Testing
         var exports = [String]()
         for example in try Self.examples() {
             let command = example.command.replacingOccurrences(of: "127.0.0.1:8080", with: "127.0.0.1:\(server.port)")
-            let run = try Self.shell((exports + [command]).joined(separator: "\n"), dataDirectory: data)
+            let run = try await Self.shell((exports + [command]).joined(separator: "\n"), dataDirectory: data)
             exports += example.command.split(separator: "\n").filter { $0.hasPrefix("export ") }.map(String.init)
             #expect(run.status == 0, "README.md:\(example.line) exited \(run.status): \(run.stderr)")
             #expect(Self.matches(run.stdout, shown: example.output),
@@ -130,7 +130,7 @@ import Testing
     }
 
     /// Runs a README block with bash in the repository, `sluice` on PATH being the built executable.
-    static func shell(_ script: String, dataDirectory: URL) throws -> SluiceProcess.Output {
+    static func shell(_ script: String, dataDirectory: URL) async throws -> SluiceProcess.Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-euo", "pipefail", "-c", script]
@@ -139,6 +139,6 @@ import Testing
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         process.environment = DevServer.environment(["SLUICE_MARIADB_DIR": dataDirectory.path, "PATH": "\(bin):\(path)",
                                                      "NO_COLOR": "1"])
-        return try SluiceProcess.capture(process)
+        return try await SluiceProcess.capture(process)
     }
 }

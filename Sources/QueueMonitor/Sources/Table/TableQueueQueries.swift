@@ -215,7 +215,9 @@ public struct TableQueueQueries: Sendable {
         case .abandoned:
             let since = [columns.heartbeatAt, columns.lockedAt].compactMap { $0 }.map(c).joined(separator: ", ")
             ageColumn = columns.heartbeatAt == nil ? since : "COALESCE(\(since))"
-            order = "\(ageColumn) ASC"
+            // Sorted on an expression anyway, so the id breaks ties: the chosen and the pasted
+            // form list rows with equal heartbeats in the same order.
+            order = "\(ageColumn) ASC, \(c(columns.id)) ASC"
         case .slow, .running:
             ageColumn = c(columns.lockedAt ?? columns.readyAt)
             order = "\(ageColumn) ASC"
