@@ -13,6 +13,21 @@ struct QueueWatchLoop {
         let formatter = AlertLineFormatter(format: options.format, colour: options.format == .text && QueuesOutput.colour)
         let notifier = configuration.webhook.map { WebhookNotifier(url: $0.url, logger: options.logger) }
         let delivering = notifier.map { notifier in Task { await notifier.run() } }
+        // The webhooks already queued still go out, also when a cycle fails.
+        var failure: (any Error)?
+        do {
+            try await evaluate(watcher, formatter: formatter, notifier: notifier)
+        } catch {
+            failure = error
+        }
+        notifier?.finish()
+        await delivering?.value
+        if let failure { throw failure }
+    }
+
+    private func evaluate(_ watcher: QueueWatcher, formatter: AlertLineFormatter, notifier: WebhookNotifier?)
+        async throws
+    {
         var done = 0
         while !Task.isCancelled {
             let baselines = try options.baselines(configuration).baselines
@@ -27,7 +42,5 @@ struct QueueWatchLoop {
             if cycles > 0, done >= cycles { break }
             do { try await Task.sleep(for: .seconds(configuration.interval)) } catch { break }
         }
-        notifier?.finish()
-        await delivering?.value
     }
 }
