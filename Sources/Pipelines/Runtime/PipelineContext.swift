@@ -33,4 +33,7 @@ public struct PipelineContext: Sendable {
         self.connection = connection
         self.level = level
     }
+
+    /// Whether steps report their inputs and outputs to the observer.
+    var tracesSteps: Bool { observer?.observesSteps ?? false }
 }

@@ -6,10 +6,14 @@ import MariaDB
 public protocol PipelineObserver: Sendable {
     func statementFinished(_ statement: StatementTrace)
     func stepFinished(_ step: StepTrace)
+    /// Whether this observer wants step traces and the first rows of each statement. Metric sinks
+    /// say no, so the request path skips copying every step's input and output for them.
+    var observesSteps: Bool { get }
 }
 
 extension PipelineObserver {
     public func stepFinished(_ step: StepTrace) {}
+    public var observesSteps: Bool { true }
 }
 
 /// One statement a pipeline ran (or, in a dry run, would have run).
@@ -22,7 +26,8 @@ public struct StatementTrace: Sendable {
     public let binds: [MariaDB.Value]
     public let rowCount: Int
     public let affectedRows: UInt64
-    /// The first rows (at most `StatementTrace.keptRows`), for traces.
+    /// The first rows (at most `StatementTrace.keptRows`), for traces; empty for an observer that
+    /// does not observe steps.
     public let rows: [[MariaDB.Value]]
     public let columns: [String]
     public let duration: Duration

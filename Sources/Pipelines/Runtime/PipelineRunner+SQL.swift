@@ -44,7 +44,8 @@ extension PipelineRunner {
             observer.statementFinished(StatementTrace(
                 pipeline: pipeline.name, step: step.index, dataSource: source, sql: text, binds: binds,
                 rowCount: result?.rows.count ?? 0, affectedRows: result?.affectedRows ?? 0,
-                rows: result.map { Array($0.rows.prefix(StatementTrace.keptRows)).map(\.values) } ?? [],
+                rows: context.tracesSteps
+                    ? result.map { Array($0.rows.prefix(StatementTrace.keptRows)).map(\.values) } ?? [] : [],
                 columns: result?.columns.map(\.name) ?? [], duration: ContinuousClock.now - started,
                 error: errorText, dryRun: context.dryRun, level: context.level))
         }

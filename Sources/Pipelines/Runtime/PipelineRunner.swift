@@ -39,7 +39,7 @@ struct PipelineRunner {
                 }
             }
             guard !active.isEmpty else { continue }
-            let inputs = context.observer == nil ? [] : active.map { states[$0].evaluation.prev }
+            let inputs = !context.tracesSteps ? [] : active.map { states[$0].evaluation.prev }
             // A batched step builds its own outputs; the others fill these, parent by parent.
             var outputs = [Result<GraphQLValue, GraphQLError>?]()
             if case .sql(let sql) = step.action, sql.batch != nil {
@@ -69,7 +69,7 @@ struct PipelineRunner {
             for (position, index) in active.enumerated() {
                 let output = outputs[index] ?? .success(.null)
                 finish(step, output: output, state: &states[index])
-                if context.observer != nil {
+                if context.tracesSteps {
                     let status: StepTrace.Status = switch states[index].outcome {
                     case .failure?: .failed
                     case .success?: .returned
@@ -104,7 +104,7 @@ struct PipelineRunner {
 
     private func trace(_ step: CompiledStep, parent: Int, _ state: ParentState, _ status: StepTrace.Status,
                        input: GraphQLValue = .null, output: GraphQLValue, since started: ContinuousClock.Instant) {
-        guard let observer = context.observer else { return }
+        guard context.tracesSteps, let observer = context.observer else { return }
         observer.stepFinished(StepTrace(
             pipeline: pipeline.name, step: step.index, kind: step.kind, location: step.location, parent: parent,
             status: status, input: input, output: output, duration: ContinuousClock.now - started))
