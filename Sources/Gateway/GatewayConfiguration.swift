@@ -22,8 +22,11 @@ public struct GatewayConfiguration: Sendable {
     /// The value every resolver's parent chain starts from (mock mode serves a JSON root value).
     public var rootValue: GraphQLValueBox
     /// Answer 503 with `Retry-After`, before execution, when a pool has no free connection and
-    /// this many requests already wait for one (0: as soon as the pool is exhausted).
+    /// this many requests already wait for one (0: as soon as the pool is exhausted). `nil` allows
+    /// `defaultWaitersPerConnection` waiters per pooled connection: a request queued behind that
+    /// many rounds of the pool would be better retried than left to wait.
     public var maxPoolWaiters: Int?
+    public static let defaultWaitersPerConnection = 4
     /// Seconds advertised in `Retry-After` on a 503.
     public var retryAfterSeconds: Int
     /// Add `extensions.timing` to responses whose request asks with `extensions.timing: true`.

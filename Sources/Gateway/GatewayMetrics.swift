@@ -66,12 +66,16 @@ final class GatewayMetrics: Sendable {
         registry.makeGauge(descriptor: Self.name(metric, unit, help), labels: labels)
     }
 
-    /// True when a pool is exhausted and at least `maxWaiters` requests already queue for it:
-    /// a request admitted now would only wait, so it is refused before execution instead.
-    func poolsOverloaded(maxWaiters: Int) -> Bool {
+    /// True when a pool is exhausted and at least `maxWaiters` requests already queue for it
+    /// (`nil`: a multiple of its size): a request admitted now would only wait, so it is refused
+    /// before execution instead.
+    func poolsOverloaded(maxWaiters: Int?) -> Bool {
         pools.values.contains { pool in
             let usage = pool()
-            return usage.isExhausted && usage.waiting >= maxWaiters
+            guard usage.isExhausted else { return false }
+            let limit = maxWaiters
+                ?? usage.capacity.map { $0 * GatewayConfiguration.defaultWaitersPerConnection } ?? Int.max
+            return usage.waiting >= limit
         }
     }
 

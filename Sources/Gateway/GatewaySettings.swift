@@ -45,8 +45,9 @@ public struct GatewaySettings {
     }
 
     private mutating func server(_ node: Node, into configuration: inout GatewayConfiguration) {
-        for (key, value, name) in entries(node, "server") {
-            switch key {
+        for entry in entries(node, "server") {
+            let (value, name) = (entry.value, entry.name)
+            switch entry.key {
             case "statusProfile":
                 guard let text = scalar(value, name) else { continue }
                 if let profile = StatusProfile(rawValue: text) {
@@ -58,11 +59,18 @@ public struct GatewaySettings {
             case "explorer": flag(value, name).map { configuration.explorer = $0 }
             case "timing": flag(value, name).map { configuration.timing = $0 }
             case "batchMax": number(value, name, in: 1...100).map { configuration.maxBatchSize = $0 }
-            case "maxPoolWaiters": number(value, name).map { configuration.maxPoolWaiters = $0 }
+            case "maxPoolWaiters":
+                // `off` never refuses: requests wait for a connection up to the pool's acquire timeout.
+                if value.string == "off" {
+                    configuration.maxPoolWaiters = Int.max
+                } else {
+                    number(value, name).map { configuration.maxPoolWaiters = $0 }
+                }
             case "retryAfter": number(value, name, in: 1...3_600).map { configuration.retryAfterSeconds = $0 }
             default:
-                problem(key: value, "unknown key '\(key)' in server (known: statusProfile, introspection, explorer, "
-                    + "timing, batchMax, maxPoolWaiters, retryAfter)")
+                unknown(entry, in: "server", known: [
+                    "statusProfile", "introspection", "explorer", "timing", "batchMax", "maxPoolWaiters", "retryAfter",
+                ])
             }
         }
     }
@@ -76,7 +84,8 @@ public struct GatewaySettings {
         let required: [String: WritableKeyPath<RequestLimits, Int>] = [
             "maxBodyBytes": \.maxBodyBytes, "maxParserDepth": \.maxParserDepth, "maxErrors": \.maxErrors,
         ]
-        for (key, value, name) in entries(node, "limits") {
+        for entry in entries(node, "limits") {
+            let (key, value, name) = (entry.key, entry.value, entry.name)
             if let path = optional[key] {
                 // `off` switches a limit off.
                 if value.string == "off" {
@@ -89,21 +98,22 @@ public struct GatewaySettings {
             } else if key == "timeout" {
                 seconds(value, name).map { limits.timeout = $0 }
             } else {
-                let known = (Array(optional.keys) + Array(required.keys) + ["timeout"]).sorted()
-                problem(key: value, "unknown key '\(key)' in limits (known: " + known.joined(separator: ", ") + ")")
+                unknown(entry, in: "limits", known: (Array(optional.keys) + Array(required.keys) + ["timeout"]).sorted())
             }
         }
     }
 
     private mutating func auth(_ node: Node, into auth: inout AuthConfiguration) {
-        for (key, value, name) in entries(node, "auth") {
-            switch key {
+        for entry in entries(node, "auth") {
+            let (value, name) = (entry.value, entry.name)
+            switch entry.key {
             case "allowAnonymous": flag(value, name).map { auth.allowAnonymous = $0 }
             case "apiKeyHeader": scalar(value, name).map { auth.apiKeyHeader = $0.lowercased() }
             case "jwt":
                 var jwt = auth.jwt ?? JWTConfiguration()
-                for (key, value, name) in entries(value, name) {
-                    switch key {
+                for entry in entries(value, name) {
+                    let (value, name) = (entry.value, entry.name)
+                    switch entry.key {
                     case "issuer": scalar(value, name).map { jwt.issuer = $0 }
                     case "audience": scalar(value, name).map { jwt.audience = $0 }
                     case "leeway": number(value, name, in: 0...300).map { jwt.leeway = $0 }
@@ -115,27 +125,36 @@ public struct GatewaySettings {
                             problem(value, "\(name): cannot read \(path)")
                         }
                     default:
-                        problem(key: value, "unknown key '\(key)' in auth.jwt (known: issuer, audience, leeway, jwks)")
+                        unknown(entry, in: "auth.jwt", known: ["issuer", "audience", "leeway", "jwks"])
                     }
                 }
                 auth.jwt = jwt
             default:
-                problem(key: value, "unknown key '\(key)' in auth (known: allowAnonymous, apiKeyHeader, jwt)")
+                unknown(entry, in: "auth", known: ["allowAnonymous", "apiKeyHeader", "jwt"])
             }
         }
     }
 
     // MARK: values
 
-    /// A mapping's entries with their dotted names; anything else is a problem.
-    private mutating func entries(_ node: Node, _ name: String) -> [(String, Node, String)] {
+    /// One key of a section: its text and node (where an unknown key is reported), its value,
+    /// and its dotted name for messages.
+    private struct Entry {
+        let key: String
+        let keyNode: Node
+        let value: Node
+        let name: String
+    }
+
+    /// A mapping's entries; anything else is a problem.
+    private mutating func entries(_ node: Node, _ name: String) -> [Entry] {
         guard let mapping = node.mapping else {
             problem(node, "\(name) must be a mapping")
             return []
         }
         return mapping.map { key, value in
             let text = key.string ?? ""
-            return (text, value, name + "." + text)
+            return Entry(key: text, keyNode: key, value: value, name: name + "." + text)
         }
     }
 
@@ -209,6 +228,8 @@ public struct GatewaySettings {
         problems.append("\(file):\(mark?.line ?? 1):\(mark?.column ?? 1): \(message)")
     }
 
-    /// A problem with a key, reported at its value (Yams keeps no separate mark for the key here).
-    private mutating func problem(key node: Node, _ message: String) { problem(node, message) }
+    /// An unknown key, reported where the key is written, with the keys its section takes.
+    private mutating func unknown(_ entry: Entry, in section: String, known: [String]) {
+        problem(entry.keyNode, "unknown key '\(entry.key)' in \(section) (known: \(known.joined(separator: ", ")))")
+    }
 }

@@ -71,7 +71,7 @@ struct GraphQLHandler: Sendable {
                 parsed = try GraphQLRequest.decode(body: try await collectBody(request))
             }
             let identity = try await authenticator.identity(for: request.headers)
-            if let maxWaiters = configuration.maxPoolWaiters, metrics.poolsOverloaded(maxWaiters: maxWaiters) {
+            if metrics.poolsOverloaded(maxWaiters: configuration.maxPoolWaiters) {
                 throw GatewayError.serviceUnavailable(
                     "The server is overloaded; retry shortly.", retryAfter: configuration.retryAfterSeconds)
             }

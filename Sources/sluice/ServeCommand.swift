@@ -83,7 +83,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("max-pool-waiters"),
-        help: "Answer 503 with Retry-After when a pool is exhausted and this many requests already wait for it.")
+        help: """
+            Answer 503 with Retry-After when a pool is exhausted and this many requests already wait for it \
+            (default: 4 per pooled connection).
+            """)
     var maxPoolWaiters: Int?
 
     func validate() throws {

@@ -54,6 +54,29 @@ struct DatabaseFailureTests {
         await project.close()
     }
 
+    @Test("by default a pool sheds once four requests per connection wait: the next gets 503, the waiters finish")
+    func defaultShedding() async throws {
+        let project = try await FixtureProject.open(poolSize: 1, acquireTimeout: .seconds(60))
+        let app = try await GatewayFixture.application(project: project)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let holder = Task { try await GatewayFixture.post("{ slow(seconds: 2) }", port: port) }
+            try await Self.waitForPool(project) { $0.inUse + $0.opening == 1 }
+            let waiters = (0..<4).map { _ in Task { try await GatewayFixture.post("{ connection }", port: port) } }
+            try await Self.waitForPool(project) { $0.waiting == 4 }
+            let refused = try await GatewayFixture.post("{ hello }", port: port)
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.errorCodes == ["SERVICE_UNAVAILABLE"])
+            #expect(try await holder.value.text == #"{"data":{"slow":"finished"}}"#)
+            for waiter in waiters {
+                let served = try await waiter.value
+                #expect(served.status == .ok)
+                #expect(served.errorCodes.isEmpty, "\(served.text)")
+            }
+        }
+        await project.close()
+    }
+
     @Test("a statement past max_statement_time is a TIMEOUT field error, then the same connection serves")
     func statementTimeout() async throws {
         let project = try await FixtureProject.open(poolSize: 1, statementTimeout: .milliseconds(700))

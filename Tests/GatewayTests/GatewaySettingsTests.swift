@@ -107,15 +107,34 @@ struct GatewaySettingsTests {
         }
     }
 
-    @Test("an unknown key names the keys that are known")
-    func unknownKey() {
+    @Test("maxPoolWaiters: unset leaves the per-connection default, off never sheds, a number is the limit",
+          arguments: [("", nil), ("server:\n  maxPoolWaiters: off\n", Int.max), ("server:\n  maxPoolWaiters: 7\n", 7)])
+    func poolWaiters(text: String, expected: Int?) throws {
+        let configuration = try GatewaySettings.apply(text, environment: [:], to: GatewayConfiguration())
+        #expect(configuration.maxPoolWaiters == expected)
+    }
+
+    @Test(
+        "an unknown key is reported where the key is written, naming the keys its section takes",
+        arguments: [
+            ("auth:\n  anonymous: true\n",
+             "sluice.yaml:2:3: unknown key 'anonymous' in auth (known: allowAnonymous, apiKeyHeader, jwt)"),
+            ("server:\n  introspection: true\n  explore: true\n",
+             "sluice.yaml:3:3: unknown key 'explore' in server (known: statusProfile, introspection, explorer, "
+                + "timing, batchMax, maxPoolWaiters, retryAfter)"),
+            ("auth:\n  jwt: { issuer: a, audiences: b }\n",
+             "sluice.yaml:2:21: unknown key 'audiences' in auth.jwt (known: issuer, audience, leeway, jwks)"),
+            ("limits:\n    maxDepht: 3\n",
+             "sluice.yaml:2:5: unknown key 'maxDepht' in limits (known: maxAliases, maxBodyBytes, maxCharacters, "
+                + "maxCost, maxDepth, maxDirectives, maxDirectivesPerField, maxErrors, maxFields, maxParserDepth, "
+                + "maxRootFields, maxTokens, timeout)"),
+        ])
+    func unknownKey(text: String, expected: String) {
         do {
-            _ = try GatewaySettings.apply("auth:\n  anonymous: true\n", environment: [:], to: GatewayConfiguration())
+            _ = try GatewaySettings.apply(text, environment: [:], to: GatewayConfiguration())
             Issue.record("an unknown key must be refused")
         } catch {
-            #expect(error.problems == [
-                "sluice.yaml:2:14: unknown key 'anonymous' in auth (known: allowAnonymous, apiKeyHeader, jwt)",
-            ])
+            #expect(error.problems == [expected])
         }
     }
 }
