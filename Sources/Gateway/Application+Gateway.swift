@@ -66,12 +66,13 @@ public func buildRouter(
     configuration: GatewayConfiguration, dependencies: GatewayDependencies
 ) async throws -> Router<BasicRequestContext> {
     let metrics = GatewayMetrics(registry: dependencies.registry, pools: dependencies.pools)
+    let tracer = dependencies.tracer ?? InstrumentationSystem.tracer
     let executor = dependencies.executor.forGateway(
-        limits: configuration.limits.operationLimits, logger: dependencies.logger)
+        limits: configuration.limits.operationLimits, logger: dependencies.logger, metrics: metrics, tracer: tracer)
     let handler = GraphQLHandler(
         configuration: configuration, executor: executor,
         authenticator: try await Authenticator(configuration: configuration.auth), metrics: metrics,
-        tracer: dependencies.tracer ?? InstrumentationSystem.tracer, logger: dependencies.logger)
+        tracer: tracer, logger: dependencies.logger)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     let path = RouterPath(configuration.path)

@@ -38,6 +38,15 @@ final class GatewayMetrics: Sendable {
         }
     }
 
+    /// The time series of one resolver, by field coordinate (bounded by the schema, not by clients).
+    func resolverDuration(_ coordinate: String) -> DurationHistogram {
+        registry.makeDurationHistogram(
+            descriptor: Self.name(
+                "graphql_resolver_duration", "seconds",
+                "Time per resolver call; one call serves every parent of an execution level."),
+            labels: [("field", coordinate)], buckets: Self.durationBuckets)
+    }
+
     /// Brings the sampled gauges up to date, then renders the exposition text.
     func scrape(planCache: PlanCache, persistedQueries: PersistedQueryStore?) -> String {
         let plans = planCache.statistics

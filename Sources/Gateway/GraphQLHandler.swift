@@ -177,7 +177,10 @@ struct GraphQLHandler: Sendable {
         }
         if let registerHash, let persistedQueries { persistedQueries.register(query, hash: registerHash) }
         let prepared = ContinuousClock.now
-        let result = await execute(plan, variables: request.variables, context: context)
+        // Resolver and statement spans nest under this one.
+        let result = await ServiceContext.$current.withValue(span.context) {
+            await execute(plan, variables: request.variables, context: context)
+        }
         let timing =
             configuration.timing && request.extensions["timing"] == .bool(true)
             ? ResponseTiming(started: started, prepared: prepared, finished: .now) : nil

@@ -1,5 +1,6 @@
 import GraphQL
 import Logging
+import Tracing
 
 /// Wraps a project's resolver so an unexpected error (anything but a `FieldError`) reaches the
 /// client as a generic message with the request id, and its details only the log.
@@ -40,12 +41,14 @@ struct MaskingResolver: FieldResolver {
 }
 
 extension Executor {
-    /// The same executor with every resolver masked, and the gateway's operation limits.
-    func forGateway(limits: OperationLimits, logger: Logger) -> Executor {
-        var masked = resolvers
+    /// The same executor with every resolver masked and observed, and the gateway's operation limits.
+    func forGateway(limits: OperationLimits, logger: Logger, metrics: GatewayMetrics, tracer: any Tracer) -> Executor {
+        var gateway = resolvers
         for (coordinate, resolver) in resolvers.fields {
-            masked.fields[coordinate] = MaskingResolver(wrapped: resolver, coordinate: coordinate, logger: logger)
+            gateway.fields[coordinate] = ObservedResolver(
+                wrapped: MaskingResolver(wrapped: resolver, coordinate: coordinate, logger: logger),
+                coordinate: coordinate, duration: metrics.resolverDuration(coordinate), tracer: tracer)
         }
-        return Executor(schema: schema, resolvers: masked, limits: limits, cacheCapacity: cache.capacity)
+        return Executor(schema: schema, resolvers: gateway, limits: limits, cacheCapacity: cache.capacity)
     }
 }

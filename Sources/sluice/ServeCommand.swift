@@ -128,8 +128,11 @@ struct ServeCommand: AsyncParsableCommand {
             let sources = Self.dataSources(
                 project.config, statementTimeout: configuration.limits.timeout, logger: Logger(label: "sluice.db"))
             dataSources = sources
+            let statements = StatementTelemetry(project.config, registry: registry)
+            let observer = StatementSink { statements.statementFinished($0) }
             dependencies = GatewayDependencies(
-                executor: project.pipelines.executor(PipelineEnvironment(dataSources: sources, mode: project.config.mode)),
+                executor: project.pipelines.executor(
+                    PipelineEnvironment(dataSources: sources, mode: project.config.mode, observer: observer)),
                 readiness: { await Self.reachable(sources) },
                 pools: sources.pools.mapValues { pool in
                     { @Sendable in

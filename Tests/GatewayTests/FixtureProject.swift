@@ -5,6 +5,7 @@ import Logging
 import MariaDB
 import Pipelines
 import Prometheus
+import Tracing
 
 /// The fixture project (`Fixtures/Project`: Schema, Resolvers, sluice.yaml) loaded the way
 /// `sluice serve` loads a project, its pipelines running against a real MariaDB.
@@ -37,12 +38,25 @@ struct FixtureProject: Sendable {
     }
 
     /// What the gateway is handed, wired as `sluice serve` wires it.
-    func dependencies(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) -> GatewayDependencies {
+    func dependencies(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), tracer: (any Tracer)? = nil
+    ) -> GatewayDependencies {
         var logger = Logger(label: "sluice.http")
         logger.logLevel = .critical
         let sources = dataSources
+        let statements = StatementTelemetry(
+            registry: registry, endpoints: project.config.dataSources.mapValues { source in
+                StatementTelemetry.Endpoint(
+                    address: source.configuration.host, port: source.configuration.port,
+                    database: source.configuration.database)
+            }, tracer: tracer)
+        let observer = StatementSink { trace in
+            statements.statementFinished(
+                dataSource: trace.dataSource, sql: trace.sql, duration: trace.duration, error: trace.error)
+        }
         return GatewayDependencies(
-            executor: project.pipelines.executor(PipelineEnvironment(dataSources: sources, mode: project.config.mode)),
+            executor: project.pipelines.executor(
+                PipelineEnvironment(dataSources: sources, mode: project.config.mode, observer: observer)),
             readiness: {
                 for pool in sources.pools.values {
                     do { try await pool.withConnection { try await $0.ping() } } catch { return false }
@@ -57,7 +71,7 @@ struct FixtureProject: Sendable {
                         capacity: pool.size)
                 }
             },
-            registry: registry, logger: logger)
+            registry: registry, logger: logger, tracer: tracer)
     }
 
     func close() async { await dataSources.close() }

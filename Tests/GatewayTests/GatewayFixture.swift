@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Prometheus
 import Testing
+import Tracing
 
 /// The gateway as `sluice serve` builds it, over the fixture project and the test database.
 enum GatewayFixture {
@@ -14,9 +15,9 @@ enum GatewayFixture {
 
     /// The shared fixture project's dependencies.
     static func dependencies(
-        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), tracer: (any Tracer)? = nil
     ) async throws -> GatewayDependencies {
-        try await SharedFixture.shared.project().dependencies(registry: registry)
+        try await SharedFixture.shared.project().dependencies(registry: registry, tracer: tracer)
     }
 
     /// An application on a free port over `project` (default: the shared one); run it with `.live`.

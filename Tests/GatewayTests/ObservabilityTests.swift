@@ -43,6 +43,38 @@ struct ObservabilityTests {
         await project.close()
     }
 
+    @Test("metrics time each resolver by field and count statements by data source and outcome")
+    func resolverAndStatementMetrics() async throws {
+        let registry = PrometheusCollectorRegistry()
+        let project = try await FixtureProject.open(poolSize: 2)
+        let app = try await GatewayFixture.application(registry: registry, project: project)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            // Two users with their friends: one resolver call per level, so one statement each.
+            for query in ["{ users(first: 2) { friends { id } } }", "{ hello }", "{ boom }"] {
+                _ = try await GatewayFixture.post(query, port: port)
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let lines = Set(response.text.split(separator: "\n").map(String.init))
+                for expected in [
+                    #"graphql_resolver_duration_seconds_count{field="Query.users"} 1"#,
+                    #"graphql_resolver_duration_seconds_count{field="User.friends"} 1"#,
+                    #"graphql_resolver_duration_seconds_count{field="Query.hello"} 1"#,
+                    #"graphql_resolver_duration_seconds_count{field="Query.boom"} 1"#,
+                    #"db_statements_total{pool="main",status="ok"} 3"#,
+                    #"db_statements_total{pool="main",status="error"} 1"#,
+                    #"db_statement_duration_seconds_count{pool="main"} 4"#,
+                ] {
+                    #expect(lines.contains(expected), "missing \(expected)")
+                }
+                #expect(
+                    lines.contains(#"graphql_resolver_duration_seconds_count{field="Query.me"} 0"#),
+                    "every pipeline has its series from the start")
+            }
+        }
+        await project.close()
+    }
+
     @Test("health, and readiness from a real ping", arguments: [true, false])
     func health(reachable: Bool) async throws {
         // A closed port stands for an unreachable database.

@@ -16,6 +16,19 @@ extension PipelineObserver {
     public var observesSteps: Bool { true }
 }
 
+/// An observer of statements alone, for metrics and spans: it declines step traces, so the request
+/// path pays one call per statement.
+public struct StatementSink: PipelineObserver {
+    let body: @Sendable (StatementTrace) -> Void
+
+    public init(_ body: @escaping @Sendable (StatementTrace) -> Void) {
+        self.body = body
+    }
+
+    public func statementFinished(_ statement: StatementTrace) { body(statement) }
+    public var observesSteps: Bool { false }
+}
+
 /// One statement a pipeline ran (or, in a dry run, would have run).
 public struct StatementTrace: Sendable {
     public let pipeline: String
