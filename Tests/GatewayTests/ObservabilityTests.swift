@@ -75,6 +75,47 @@ struct ObservabilityTests {
         await project.close()
     }
 
+    /// The rows of docs/observability.md's metrics table: series name and label names.
+    static func documentedSeries() throws -> [(name: String, labels: [String])] {
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/observability.md")
+        return try String(contentsOf: page, encoding: .utf8).split(separator: "\n").compactMap { line in
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard cells.count > 3, cells[1].hasPrefix("`") else { return nil }
+            let labels = cells[2].split(separator: ",").map { $0.trimmingCharacters(in: .init(charactersIn: " `")) }
+            return (cells[1].trimmingCharacters(in: .init(charactersIn: "`")), labels.filter { !$0.isEmpty })
+        }
+    }
+
+    @Test("every series docs/observability.md lists is on /metrics, with the labels it lists")
+    func documentedMetrics() async throws {
+        let documented = try Self.documentedSeries()
+        #expect(documented.count >= 11, "the table was read")
+        let registry = PrometheusCollectorRegistry()
+        let project = try await FixtureProject.open(poolSize: 2)
+        let app = try await GatewayFixture.application(registry: registry, project: project)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            for query in ["{ users(first: 2) { friends { id } } }", "{ boom }"] {
+                _ = try await GatewayFixture.post(query, port: port)
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let lines = response.text.split(separator: "\n")
+                for (name, labels) in documented {
+                    let samples = lines.filter { $0.hasPrefix(name + "{") || $0.hasPrefix(name + " ")
+                        || $0.hasPrefix(name + "_count{") || $0.hasPrefix(name + "_count ") }
+                    #expect(!samples.isEmpty, "no samples of \(name)")
+                    for label in labels {
+                        #expect(samples.contains { $0.contains(label + "=\"") }, "\(name) has no label \(label)")
+                    }
+                }
+            }
+        }
+        await project.close()
+    }
+
     @Test("health, and readiness from a real ping", arguments: [true, false])
     func health(reachable: Bool) async throws {
         // A closed port stands for an unreachable database.
