@@ -48,6 +48,11 @@ import Testing
         try await server.waitUntilReady()
         let (_, body) = try await server.post(#"{ customer(id: 2) { email } }"#)
         #expect(body == #"{"data":{"customer":{"email":"customer2@example.com"}}}"#)
+        // The resolver and its statement are on /metrics, as `sluice serve` wires them.
+        let (_, metrics) = try await server.get("/metrics")
+        let lines = Set(metrics.split(separator: "\n").map(String.init))
+        #expect(lines.contains(#"graphql_resolver_duration_seconds_count{field="Query.customer"} 1"#), "\(metrics)")
+        #expect(lines.contains(#"db_statements_total{pool="main",status="ok"} 1"#))
         #expect(try await server.stop() == 0)
         #expect(!FileManager.default.fileExists(atPath: data.path))
         #expect(!server.stderr.contains("mariadb.sh"))
