@@ -44,9 +44,12 @@ let package = Package(
             ]
         ),
         .target(name: "GraphQL"),
+        // `${NAME}` expansion shared by every reader of sluice.yaml; depends on nothing.
+        .target(name: "ConfigSupport"),
         .target(
             name: "Pipelines",
             dependencies: [
+                "ConfigSupport",
                 "GraphQL",
                 "MariaDB",
                 .product(name: "Yams", package: "Yams"),
@@ -56,6 +59,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
+                "ConfigSupport",
                 "GraphQL",
                 "MariaDB",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -72,6 +76,7 @@ let package = Package(
         .target(
             name: "QueueMonitor",
             dependencies: [
+                "ConfigSupport",
                 "MariaDB",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -99,6 +104,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
+        .testTarget(name: "ConfigSupportTests", dependencies: ["ConfigSupport"]),
         .testTarget(
             name: "GraphQLTests",
             dependencies: ["GraphQL"],

@@ -1,3 +1,4 @@
+import ConfigSupport
 import Yams
 
 /// The gateway's sections of `sluice.yaml` (`server`, `limits`, `auth`), applied over a
@@ -199,28 +200,9 @@ public struct GatewaySettings {
 
     /// Expands `${NAME}` and `${NAME:-default}`; an unset variable without a default is a problem.
     private mutating func expand(_ text: String, at node: Node, _ name: String) -> String? {
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "${") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                problem(node, "\(name): unterminated ${ in '\(text)'")
-                return nil
-            }
-            let inner = rest[open.upperBound..<close]
-            let parts = inner.range(of: ":-").map { (inner[..<$0.lowerBound], Optional(inner[$0.upperBound...])) }
-                ?? (inner, nil)
-            if let value = environment[String(parts.0)], !value.isEmpty {
-                result += value
-            } else if let fallback = parts.1 {
-                result += fallback
-            } else {
-                problem(node, "\(name): environment variable \(parts.0) is not set")
-                return nil
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
+        let (expanded, found) = EnvironmentExpansion.expand(text, environment: environment)
+        for problem in found { self.problem(node, "\(name): \(problem.message)") }
+        return found.isEmpty ? expanded : nil
     }
 
     private mutating func problem(_ node: Node, _ message: String) {

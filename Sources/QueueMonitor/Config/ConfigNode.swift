@@ -1,3 +1,4 @@
+import ConfigSupport
 import Yams
 
 /// A YAML node with its field path, reading typed values into a shared error list and expanding
@@ -93,28 +94,9 @@ struct ConfigNode {
     }
 
     private func expand(_ raw: String) -> String {
-        var out = ""
-        var rest = Substring(raw)
-        while let start = rest.range(of: "${") {
-            out += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
-                fail("unterminated ${ in '\(raw)'")
-                return out + rest[start.lowerBound...]
-            }
-            let spec = rest[start.upperBound..<end]
-            let (name, fallback) = spec.contains(":-")
-                ? (String(spec[..<spec.range(of: ":-")!.lowerBound]), String(spec[spec.range(of: ":-")!.upperBound...]))
-                : (String(spec), nil as String?)
-            if let value = context.environment[name], !value.isEmpty {
-                out += value
-            } else if let fallback {
-                out += fallback
-            } else {
-                fail("environment variable \(name) is not set")
-            }
-            rest = rest[rest.index(after: end)...]
-        }
-        return out + rest
+        let (expanded, problems) = EnvironmentExpansion.expand(raw, environment: context.environment)
+        for problem in problems { fail(problem.message) }
+        return expanded
     }
 }
 
