@@ -59,11 +59,9 @@ actor ShopDatabase {
         await admin.close()
         let configuration = try TestDatabase.configuration(database: name)
         let connection = try await Connection.connect(configuration: configuration, logger: TestDatabase.logger)
-        // The queue monitor's schema when the tree has it, else the same table from the fixtures.
-        let fixture = try TestDatabase.text("Tests/PipelinesTests/Fixtures/queue.sql")
-        let queue = (try? TestDatabase.text("infra/queue-schema.sql")) ?? fixture
+        // The queue table `enqueue` writes is the one the queue monitor reads: infra's schema.
         for script in [try TestDatabase.text("infra/demo/schema.sql"), try TestDatabase.text("infra/demo/seed.sql"),
-                       queue] {
+                       try TestDatabase.text("infra/queue-schema.sql")] {
             for statement in statements(script) { _ = try await connection.query(statement) }
         }
         await connection.close()
