@@ -54,16 +54,3 @@ extension ValueTemplate {
         }
     }
 }
-
-extension Expression {
-    /// The functions the expression calls, with their offsets, outermost first.
-    var calls: [(name: String, offset: Int)] {
-        switch self {
-        case .literal, .path: []
-        case .list(let items, _): items.flatMap(\.calls)
-        case .unary(_, let operand, _): operand.calls
-        case .binary(_, let left, let right, _): left.calls + right.calls
-        case .call(let name, let arguments, let at): [(name, at)] + arguments.flatMap(\.calls)
-        }
-    }
-}

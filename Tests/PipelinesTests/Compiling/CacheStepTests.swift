@@ -180,7 +180,8 @@ import Testing
             \(product)
             """, errors: ["r.yaml:2:30: a cache key is read before any step runs, so prev is always null there; key "
                           + "on args, source, identity or headers",
-                          "r.yaml:2:39: nothing is stored as 'found' before this step (steps store results with `as`)"]),
+                          "r.yaml:2:39: nothing is stored as 'found' before this step (steps store results with "
+                          + "`as`)"]),
         Case(name: "only a cache step", yaml: """
             Query.product:
               - cache: { ttl: 30s, key: [args.id] }
@@ -255,7 +256,8 @@ import Testing
             """)])
         let expected = [
             "r.yaml:2:39: warning: the cache key calls uuid(), which differs on every call, so the cache never answers",
-            "r.yaml:3:5: warning: step 2 enqueues a message on product-views, and a cache hit of Query.product skips it",
+            "r.yaml:3:5: warning: step 2 enqueues a message on product-views, and a cache hit of Query.product "
+                + "skips it",
         ]
         #expect(set.warnings.map(\.description) == expected)
         let report = ProjectChecker(pipelines: set).staticProblems().filter { $0.location?.file == "r.yaml" }

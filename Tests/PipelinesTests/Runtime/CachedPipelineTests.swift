@@ -84,7 +84,9 @@ struct CachedPipelineTests {
         let running = try await running(cache)
         #expect(await running.run(#"{ product(id: "3") { id name } }"#) == Self.kettle)
         #expect(await running.run(#"{ product(id: "3") { id name } }"#) == Self.kettle)
-        #expect(await running.run(#"{ product(id: 3) { name } }"#) == #"{"data":{"product":{"name":"Granite Kettle"}}}"#)
+        // An ID given as a number is the same argument, so the same entry.
+        let name = await running.run(#"{ product(id: 3) { name } }"#)
+        #expect(name == #"{"data":{"product":{"name":"Granite Kettle"}}}"#)
         #expect(running.recorder.recorded.count == 1)
         #expect(cache.statistics == ResultCache.Statistics(hits: 2, misses: 1, entries: 1))
     }
