@@ -192,6 +192,25 @@ struct CachedPipelineTests {
         #expect(cache.statistics == ResultCache.Statistics(hits: 1, misses: 2, entries: 1))
     }
 
+    @Test func concurrentRequestsShareTheCache() async throws {
+        let cache = ResultCache(maxEntries: 3)
+        let running = try await running(cache)
+        let answers = await withTaskGroup(of: (Int, String).self) { group in
+            for request in 0..<40 {
+                group.addTask { (request % 5 + 1, await running.run("{ product(id: \(request % 5 + 1)) { id } }")) }
+            }
+            var answers = [(Int, String)]()
+            for await answer in group { answers.append(answer) }
+            return answers
+        }
+        #expect(answers.count == 40)
+        for (id, json) in answers { #expect(json == #"{"data":{"product":{"id":"\#(id)"}}}"#) }
+        let statistics = cache.statistics
+        #expect(statistics.hits + statistics.misses == 40)
+        #expect(statistics.misses == running.recorder.recorded.count)
+        #expect(statistics.entries == 3)
+    }
+
     @Test func resolvingAPipelineDirectlyBypassesTheCache() async throws {
         let running = try await running(ResultCache())
         let recorder = StatementRecorder()
