@@ -8,7 +8,10 @@ public struct CompiledPipeline: Sendable {
     public let fieldName: String
     /// Where the pipeline's key was written.
     public let location: FileLocation
+    /// The steps after the `cache` step, when there is one.
     public let steps: [CompiledStep]
+    /// The `cache` step: the resolver answers from the project's result cache before these steps run.
+    public let cache: CachePolicy?
     /// The field's declared type.
     public let fieldType: TypeRef
     /// Defaults of the field's arguments, applied when a caller omits them.

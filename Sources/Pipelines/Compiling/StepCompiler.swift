@@ -12,6 +12,9 @@ struct StepCompiler {
     var scope: ExpressionScope?
     var field: SchemaField?
     var pipelineName = ""
+    /// The pipeline's `cache` step, once compiled, and how many were written.
+    var cache: CachePolicy?
+    var cacheSteps = 0
 
     init(schema: Schema, config: ProjectConfig, document: YAMLDocument, sourceKeys: [String: Set<String>?]) {
         self.schema = schema
@@ -53,13 +56,14 @@ struct StepCompiler {
         let errorsBefore = log.diagnostics.count
         let compiled = compileSteps(Array(sequence), prefix: "", inTransaction: nil)
         checkResult(compiled, field: field, at: location(key))
+        if let cache { checkCache(cache, steps: compiled) }
         guard !log.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) else { return nil }
         var defaults = [String: GraphQLValue]()
         for argument in field.arguments {
             if let value = argument.coercedDefault { defaults[argument.name] = value }
         }
         return CompiledPipeline(name: name, typeName: type.name, fieldName: field.name, location: location(key),
-                                steps: compiled, fieldType: field.type, argumentDefaults: defaults,
+                                steps: compiled, cache: cache, fieldType: field.type, argumentDefaults: defaults,
                                 queueTable: config.queueTable)
     }
 
@@ -78,6 +82,10 @@ struct StepCompiler {
         var steps = [CompiledStep]()
         for (offset, node) in nodes.enumerated() {
             let index = prefix + String(offset + 1)
+            if let mapping = node.mapping, Self.isCacheStep(mapping) {
+                cacheStep(mapping, index: index)
+                continue
+            }
             if let step = compileStep(node, index: index, inTransaction: inTransaction) { steps.append(step) }
         }
         return steps

@@ -40,4 +40,15 @@ indirect enum Expression: Sendable, Hashable {
         case .binary(_, let left, let right, _): left.paths + right.paths
         }
     }
+
+    /// Every function the expression calls, outermost first (for checks such as a cache key's).
+    var calls: [(name: String, offset: Int)] {
+        switch self {
+        case .literal, .path: []
+        case .list(let items, _): items.flatMap(\.calls)
+        case .unary(_, let operand, _): operand.calls
+        case .binary(_, let left, let right, _): left.calls + right.calls
+        case .call(let name, let arguments, let at): [(name, at)] + arguments.flatMap(\.calls)
+        }
+    }
 }

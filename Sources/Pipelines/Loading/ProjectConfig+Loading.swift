@@ -30,6 +30,7 @@ private struct ConfigReader {
         var mode = ProjectConfig.Mode.development
         var sources = [String: ProjectConfig.DataSource]()
         var queue = QueueTable()
+        var caches = ProjectConfig.Caches()
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "mode":
@@ -43,14 +44,51 @@ private struct ConfigReader {
                 sources = dataSources(value)
             case "queue":
                 queue = queueTable(value)
-            case "auth", "limits", "caches", "queues", "server":
+            case "caches":
+                caches = self.caches(value)
+            case "auth", "limits", "queues", "server":
                 continue
             default:
                 log.error(document.location(key), "unknown key '\(key.string ?? "")' in sluice.yaml (known: mode, "
                           + "dataSources, queue, auth, limits, caches, queues, server)")
             }
         }
-        return ProjectConfig(mode: mode, dataSources: sources, queueTable: queue)
+        return ProjectConfig(mode: mode, dataSources: sources, queueTable: queue, caches: caches)
+    }
+
+    /// `caches: { results: { maxEntries: N } }`, the pipeline result cache.
+    private mutating func caches(_ node: YAMLNode) -> ProjectConfig.Caches {
+        var caches = ProjectConfig.Caches()
+        guard let mapping = node.mapping else {
+            log.error(document.location(node), "caches must be a mapping, found \(node.kindName)")
+            return caches
+        }
+        for (key, value) in mapping {
+            guard key.string == "results" else {
+                log.error(document.location(key), "unknown key '\(key.string ?? "")' in caches (known: results)")
+                continue
+            }
+            guard let results = value.mapping else {
+                log.error(document.location(value), "caches.results must be a mapping, found \(value.kindName)")
+                continue
+            }
+            for (key, value) in results {
+                guard key.string == "maxEntries" else {
+                    log.error(document.location(key), "unknown key '\(key.string ?? "")' in caches.results "
+                              + "(known: maxEntries)")
+                    continue
+                }
+                guard let text = scalar(value, "caches.results.maxEntries") else { continue }
+                let maximum = ProjectConfig.Caches.maximumResultsMaxEntries
+                if let entries = Int(text), (0...maximum).contains(entries) {
+                    caches.resultsMaxEntries = entries
+                } else {
+                    log.error(document.location(value), "caches.results.maxEntries must be a whole number from 0 "
+                              + "to \(maximum), found '\(text)'")
+                }
+            }
+        }
+        return caches
     }
 
     private mutating func dataSources(_ node: YAMLNode) -> [String: ProjectConfig.DataSource] {

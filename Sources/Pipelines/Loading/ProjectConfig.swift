@@ -25,14 +25,32 @@ public struct ProjectConfig: Sendable {
         }
     }
 
+    /// The `caches` section, as far as pipelines use it.
+    public struct Caches: Sendable, Hashable {
+        /// `caches.results.maxEntries`: results the `cache` steps of all pipelines keep together,
+        /// least recently used dropped first; 0 turns result caching off.
+        public var resultsMaxEntries: Int
+
+        public init(resultsMaxEntries: Int = Caches.defaultResultsMaxEntries) {
+            self.resultsMaxEntries = resultsMaxEntries
+        }
+
+        public static let defaultResultsMaxEntries = 10_000
+        /// The most `maxEntries` may be, so a typo cannot reserve the machine's memory.
+        public static let maximumResultsMaxEntries = 10_000_000
+    }
+
     public let mode: Mode
     public let dataSources: [String: DataSource]
     public let queueTable: QueueTable
+    public let caches: Caches
 
-    public init(mode: Mode = .development, dataSources: [String: DataSource] = [:], queueTable: QueueTable = .init()) {
+    public init(mode: Mode = .development, dataSources: [String: DataSource] = [:], queueTable: QueueTable = .init(),
+                caches: Caches = .init()) {
         self.mode = mode
         self.dataSources = dataSources
         self.queueTable = queueTable
+        self.caches = caches
     }
 
     /// The data source pipelines use when they name none.

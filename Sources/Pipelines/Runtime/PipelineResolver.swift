@@ -12,8 +12,13 @@ public struct PipelineResolver: FieldResolver {
             identity: batch.context.identity, headers: .object(batch.context.headers.mapValues(GraphQLValue.string)),
             requestID: batch.context.requestID, mode: environment.mode, dataSources: environment.dataSources,
             observer: environment.observer, level: batch.depth)
-        let results = await pipeline.resolve(parents: batch.parents, arguments: .object(batch.arguments),
+        let results: [Result<GraphQLValue, GraphQLError>]
+        if let policy = pipeline.cache, let cache = environment.resultCache, cache.isEnabled {
+            results = await resolve(batch, policy: policy, cache: cache, context: context)
+        } else {
+            results = await pipeline.resolve(parents: batch.parents, arguments: .object(batch.arguments),
                                              context: context)
+        }
         return results.map { result in
             switch result {
             case .success(let value): return .value(value)
@@ -27,16 +32,21 @@ public struct PipelineResolver: FieldResolver {
     }
 }
 
-/// What every pipeline of a running project shares: its pools, its mode, and who watches.
+/// What every pipeline of a running project shares: its pools, its mode, who watches, and the
+/// cache that answers pipelines with a `cache` step.
 public struct PipelineEnvironment: Sendable {
     public let dataSources: DataSources
     public let mode: ProjectConfig.Mode
     public let observer: (any PipelineObserver)?
+    /// Without one (or with `maxEntries: 0`), cached pipelines run every time.
+    public let resultCache: ResultCache?
 
-    public init(dataSources: DataSources, mode: ProjectConfig.Mode, observer: (any PipelineObserver)? = nil) {
+    public init(dataSources: DataSources, mode: ProjectConfig.Mode, observer: (any PipelineObserver)? = nil,
+                resultCache: ResultCache? = nil) {
         self.dataSources = dataSources
         self.mode = mode
         self.observer = observer
+        self.resultCache = resultCache
     }
 }
 
