@@ -190,12 +190,11 @@ public struct GatewaySettings {
 
     private mutating func seconds(_ node: Node, _ name: String) -> Duration? {
         guard let text = scalar(node, name) else { return nil }
-        let digits = text.hasSuffix("s") ? String(text.dropLast()) : text
-        guard let value = Double(digits), value > 0, value <= 3_600 else {
-            problem(node, "\(name) must be seconds between 0 and 3600 (e.g. 10 or 2.5s), found '\(text)'")
+        guard let value = DurationText.parse(text), value > .zero, value <= .seconds(3_600) else {
+            problem(node, "\(name) must be a duration above 0 and at most 3600s (e.g. 10, 2.5s or 500ms), found '\(text)'")
             return nil
         }
-        return .milliseconds(Int64((value * 1_000).rounded()))
+        return value
     }
 
     /// Expands `${NAME}` and `${NAME:-default}`; an unset variable without a default is a problem.

@@ -83,7 +83,8 @@ struct GatewaySettingsTests {
             ("limits:\n  maxDepth: ten\n",
                 ["sluice.yaml:2:13: limits.maxDepth must be a whole number at least 0, found 'ten'"]),
             ("limits:\n  timeout: 0\n", [
-                "sluice.yaml:2:12: limits.timeout must be seconds between 0 and 3600 (e.g. 10 or 2.5s), found '0'",
+                "sluice.yaml:2:12: limits.timeout must be a duration above 0 and at most 3600s (e.g. 10, 2.5s or 500ms), "
+                    + "found '0'",
             ]),
             ("limits:\n  maxDepth: ${NOPE}\n",
                 ["sluice.yaml:2:13: limits.maxDepth: environment variable NOPE is not set"]),

@@ -1,3 +1,4 @@
+import ConfigSupport
 import MariaDB
 import Yams
 
@@ -224,30 +225,8 @@ private struct ConfigReader {
 
     /// Expands `${NAME}` and `${NAME:-default}`; an unset variable without a default is an error.
     private mutating func expand(_ text: String, at location: FileLocation) -> String? {
-        var result = ""
-        var rest = Substring(text)
-        var failed = false
-        while let open = rest.range(of: "${") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                log.error(location, "unterminated ${ in '\(text)'")
-                return nil
-            }
-            let inner = rest[open.upperBound..<close]
-            let (name, fallback): (Substring, Substring?) = inner.range(of: ":-").map {
-                (inner[..<$0.lowerBound], inner[$0.upperBound...])
-            } ?? (inner, nil)
-            if let value = environment[String(name)], !value.isEmpty {
-                result += value
-            } else if let fallback {
-                result += fallback
-            } else {
-                let column = text.distance(from: text.startIndex, to: open.lowerBound)
-                log.error(location.advanced(by: column), "environment variable \(name) is not set")
-                failed = true
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        return failed ? nil : result + rest
+        let (expanded, problems) = EnvironmentExpansion.expand(text, environment: environment)
+        for problem in problems { log.error(location.advanced(by: problem.offset), problem.message) }
+        return problems.isEmpty ? expanded : nil
     }
 }

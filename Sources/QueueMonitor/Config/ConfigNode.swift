@@ -84,14 +84,7 @@ struct ConfigNode {
 
     var strings: [String] { items.compactMap(\.text) }
 
-    static func parseDuration(_ text: String) -> Double? {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            guard let number = Double(text.dropLast(suffix.count)), number >= 0 else { return nil }
-            return number * scale
-        }
-        return Double(text).flatMap { $0 >= 0 ? $0 : nil }
-    }
+    static func parseDuration(_ text: String) -> Double? { DurationText.seconds(text) }
 
     private func expand(_ raw: String) -> String {
         let (expanded, problems) = EnvironmentExpansion.expand(raw, environment: context.environment)

@@ -37,19 +37,6 @@ import Testing
         #expect(set.warnings.isEmpty)
     }
 
-    @Test(arguments: [
-        ("30s", Duration.seconds(30)), ("250ms", .milliseconds(250)), ("5m", .seconds(300)), ("2h", .seconds(7_200)),
-        ("1d", .seconds(86_400)), ("45", .seconds(45)), ("2.5", .milliseconds(2_500)), ("0.5s", .milliseconds(500)),
-    ])
-    func durations(_ text: String, _ expected: Duration) {
-        #expect(DurationText.parse(text) == expected)
-    }
-
-    @Test(arguments: ["", "s", "soon", "-5s", "1e3", "inf", "nan", "10x", "5 m", "400d"])
-    func notDurations(_ text: String) {
-        #expect(DurationText.parse(text) == nil)
-    }
-
     @Test func callerAndParentReadsInTheKeyLoad() throws {
         let set = try ShopProject.pipelines([("r.yaml", """
             Query.order:
