@@ -14,6 +14,8 @@ public struct GatewayDependencies: Sendable {
     /// `/readyz` answers 200 only while this returns true (databases reachable, schema loaded).
     public var readiness: @Sendable () async -> Bool
     public var pools: [String: @Sendable () -> PoolUsage]
+    /// The per-field result cache's counts, when the project has one.
+    public var resultCache: (@Sendable () -> CacheUsage)?
     public var registry: PrometheusCollectorRegistry
     public var logger: Logger
     /// Spans go here; `nil` uses the process-wide tracer (a no-op until one is bootstrapped).
@@ -26,7 +28,7 @@ public struct GatewayDependencies: Sendable {
 
     public init(
         executor: Executor, readiness: @escaping @Sendable () async -> Bool = { true },
-        pools: [String: @Sendable () -> PoolUsage] = [:],
+        pools: [String: @Sendable () -> PoolUsage] = [:], resultCache: (@Sendable () -> CacheUsage)? = nil,
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger = Logger(label: "sluice.http"), tracer: (any Tracer)? = nil,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in },
@@ -38,6 +40,7 @@ public struct GatewayDependencies: Sendable {
         self.executor = executor
         self.readiness = readiness
         self.pools = pools
+        self.resultCache = resultCache
         self.registry = registry
         self.logger = logger
     }
@@ -65,7 +68,8 @@ public func buildApplication(
 public func buildRouter(
     configuration: GatewayConfiguration, dependencies: GatewayDependencies
 ) async throws -> Router<BasicRequestContext> {
-    let metrics = GatewayMetrics(registry: dependencies.registry, pools: dependencies.pools)
+    let metrics = GatewayMetrics(
+        registry: dependencies.registry, pools: dependencies.pools, resultCache: dependencies.resultCache)
     let tracer = dependencies.tracer ?? InstrumentationSystem.tracer
     let executor = dependencies.executor.forGateway(
         limits: configuration.limits.operationLimits, logger: dependencies.logger, metrics: metrics, tracer: tracer)

@@ -8,15 +8,20 @@ import Prometheus
 final class GatewayMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     private let pools: [String: @Sendable () -> PoolUsage]
+    private let resultCache: (@Sendable () -> CacheUsage)?
     static let durationBuckets: [Duration] = [
         .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
         .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
         .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10),
     ]
 
-    init(registry: PrometheusCollectorRegistry, pools: [String: @Sendable () -> PoolUsage]) {
+    init(
+        registry: PrometheusCollectorRegistry, pools: [String: @Sendable () -> PoolUsage],
+        resultCache: (@Sendable () -> CacheUsage)? = nil
+    ) {
         self.registry = registry
         self.pools = pools
+        self.resultCache = resultCache
     }
 
     /// One finished GraphQL request (each batch entry counts as one).
@@ -58,6 +63,13 @@ final class GatewayMetrics: Sendable {
             gauge("graphql_persisted_queries", "bytes", "Query text held for APQ.").set(Double(stored.bytes))
             gauge("graphql_persisted_query_hit", "ratio", "APQ hash lookups that found a query.")
                 .set(Self.ratio(stored.hits, stored.misses))
+        }
+        if let resultCache {
+            let now = resultCache()
+            gauge("graphql_result_cache", "entries", "Field results held by the per-field result cache.")
+                .set(Double(now.entries))
+            gauge("graphql_result_cache_hit", "ratio", "Cached-field lookups answered from the result cache.")
+                .set(Self.ratio(now.hits, now.misses))
         }
         for (name, usage) in pools.sorted(by: { $0.key < $1.key }) {
             let now = usage()

@@ -130,9 +130,11 @@ struct ServeCommand: AsyncParsableCommand {
             dataSources = sources
             let statements = StatementTelemetry(project.config, registry: registry)
             let observer = StatementSink { statements.statementFinished($0) }
+            let results = ResultCache(project.config.caches)
+            let cacheUsage: (@Sendable () -> CacheUsage)? = results.isEnabled ? { @Sendable in results.statistics.usage } : nil
             dependencies = GatewayDependencies(
-                executor: project.pipelines.executor(
-                    PipelineEnvironment(dataSources: sources, mode: project.config.mode, observer: observer)),
+                executor: project.pipelines.executor(PipelineEnvironment(
+                    dataSources: sources, mode: project.config.mode, observer: observer, resultCache: results)),
                 readiness: { await Self.reachable(sources) },
                 pools: sources.pools.mapValues { pool in
                     { @Sendable in
@@ -142,6 +144,7 @@ struct ServeCommand: AsyncParsableCommand {
                             capacity: pool.size)
                     }
                 },
+                resultCache: cacheUsage,
                 registry: registry, logger: logger)
         }
         let monitor = watchQueues ? try QueueMonitorService(project: project) : nil

@@ -12,6 +12,8 @@ import Tracing
 struct FixtureProject: Sendable {
     let project: PipelineProject
     let dataSources: DataSources
+    /// One per project, as `sluice serve` keeps one per running project.
+    let resultCache: ResultCache
 
     /// Loads the project with its `main` data source at `url` (default: this target's database).
     ///
@@ -34,7 +36,8 @@ struct FixtureProject: Sendable {
                 configuration: configuration, size: source.poolSize, acquireTimeout: acquireTimeout,
                 logger: TestDatabase.logger)
         }
-        return FixtureProject(project: project, dataSources: DataSources(pools: pools))
+        return FixtureProject(
+            project: project, dataSources: DataSources(pools: pools), resultCache: ResultCache(project.config.caches))
     }
 
     /// What the gateway is handed, wired as `sluice serve` wires it.
@@ -55,8 +58,8 @@ struct FixtureProject: Sendable {
                 dataSource: trace.dataSource, sql: trace.sql, duration: trace.duration, error: trace.error)
         }
         return GatewayDependencies(
-            executor: project.pipelines.executor(
-                PipelineEnvironment(dataSources: sources, mode: project.config.mode, observer: observer)),
+            executor: project.pipelines.executor(PipelineEnvironment(
+                dataSources: sources, mode: project.config.mode, observer: observer, resultCache: resultCache)),
             readiness: {
                 for pool in sources.pools.values {
                     do { try await pool.withConnection { try await $0.ping() } } catch { return false }
@@ -70,6 +73,10 @@ struct FixtureProject: Sendable {
                         inUse: counts.inUse + counts.opening, idle: counts.idle, waiting: counts.waiting,
                         capacity: pool.size)
                 }
+            },
+            resultCache: { [resultCache] in
+                let statistics = resultCache.statistics
+                return CacheUsage(hits: statistics.hits, misses: statistics.misses, entries: statistics.entries)
             },
             registry: registry, logger: logger, tracer: tracer)
     }

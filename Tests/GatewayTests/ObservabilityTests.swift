@@ -75,6 +75,32 @@ struct ObservabilityTests {
         await project.close()
     }
 
+    @Test("a cached field answers its second request without a statement, and the hit shows on /metrics")
+    func resultCacheMetrics() async throws {
+        let registry = PrometheusCollectorRegistry()
+        let project = try await FixtureProject.open(poolSize: 1)
+        let app = try await GatewayFixture.application(registry: registry, project: project)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            for name in ["Ada", "Ada", "Grace"] {
+                let response = try await GatewayFixture.post(#"{ cachedHello(name: "\#(name)") }"#, port: port)
+                #expect(response.text == #"{"data":{"cachedHello":"Hello, \#(name)!"}}"#)
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let lines = Set(response.text.split(separator: "\n").map(String.init))
+                for expected in [
+                    #"db_statements_total{pool="main",status="ok"} 2"#,
+                    "graphql_result_cache_entries 2.0",
+                    "graphql_result_cache_hit_ratio 0.3333333333333333",
+                    #"graphql_resolver_duration_seconds_count{field="Query.cachedHello"} 3"#,
+                ] {
+                    #expect(lines.contains(expected), "missing \(expected)")
+                }
+            }
+        }
+        await project.close()
+    }
+
     /// The rows of docs/observability.md's metrics table: series name and label names.
     static func documentedSeries() throws -> [(name: String, labels: [String])] {
         let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
