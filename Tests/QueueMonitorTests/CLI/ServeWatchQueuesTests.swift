@@ -43,10 +43,11 @@ struct ServeWatchQueuesTests {
         ], in: directory)
         let port = try await server.listeningPort()
         var metrics = ""
-        for _ in 0..<100 where !metrics.contains("queue_stuck_messages") {
+        // The family's HELP line is there from the start; a sample only once a cycle has read the table.
+        for _ in 0..<300 where !metrics.contains(#"queue_stuck_messages{"#) {
             let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/metrics")!)
             metrics = String(decoding: data, as: UTF8.self)
-            if !metrics.contains("queue_stuck_messages") { try await Task.sleep(for: .milliseconds(100)) }
+            if !metrics.contains(#"queue_stuck_messages{"#) { try await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(metrics.contains("sluice_http_requests") || metrics.contains("# TYPE"), "the gateway's own metrics")
         #expect(metrics.contains(#"queue_stuck_messages{"#), "\(metrics)")
