@@ -34,14 +34,14 @@ struct RedisStreamSourceTests {
             ids.append(try #require(try await redis([["XADD", stream, "*", "n", "\(index)"]]).first?.string))
         }
         _ = try await redis([["XREADGROUP", "GROUP", "billing", "gone", "COUNT", "2", "STREAMS", stream, ">"]])
-        try await Task.sleep(for: .milliseconds(2_500))   // "gone" now idles past the 2 s threshold;
-        // "busy" reads below, and a busy machine has 2 s to reach the poll before it looks gone too
+        try await Task.sleep(for: .milliseconds(4_500))   // "gone" now idles past the 4 s threshold;
+        // "busy" reads below, and a busy machine has 4 s to reach the poll before it looks gone too
         _ = try await redis([
             ["XREADGROUP", "GROUP", "billing", "busy", "COUNT", "2", "STREAMS", stream, ">"],
             ["XCLAIM", stream, "billing", "busy", "0", ids[2], "IDLE", "600000", "RETRYCOUNT", "1"],
             ["XCLAIM", stream, "billing", "busy", "0", ids[3], "IDLE", "0", "RETRYCOUNT", "7"],
         ])
-        let watched = source(idle: 2_000)
+        let watched = source(idle: 4_000)
         let poll = try await watched.poll(baselines: [:])
         let byRule = Dictionary(grouping: poll.findings, by: \.rule)
         #expect(poll.findings.map(\.rule).sorted { $0.rawValue < $1.rawValue } == [.abandoned, .poison, .stalled])
@@ -56,7 +56,7 @@ struct RedisStreamSourceTests {
         let poison = try #require(byRule[.poison]?.first)
         #expect(poison.messageID == ids[3])
         #expect(poison.figure == Figure("deliveries", value: 7, threshold: 5, unit: .attempts))
-        #expect(poison.inspect == "redis-cli -h \(endpoint.host) -p \(endpoint.port) XPENDING \(stream) billing IDLE 2000 - + 5")
+        #expect(poison.inspect == "redis-cli -h \(endpoint.host) -p \(endpoint.port) XPENDING \(stream) billing IDLE 4000 - + 5")
         let figures = try #require(poll.figures.first)
         #expect(figures.messages == ["pending": 4, "lag": 1])
 
