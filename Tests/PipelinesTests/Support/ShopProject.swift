@@ -3,6 +3,7 @@ import GraphQL
 import Logging
 import MariaDB
 @testable import Pipelines
+import Testing
 
 /// The demo project (Schema/shop.graphql, Resolvers/shop.yaml) compiled against a suite's database.
 struct ShopProject {
@@ -28,6 +29,17 @@ struct ShopProject {
             builder.add(file.text, file: file.name)
         }
         return try builder.build()
+    }
+
+    /// The diagnostics loading one file `r.yaml` reports; records an issue when it loads cleanly.
+    static func loadErrors(_ yaml: String) throws -> [String] {
+        do {
+            _ = try pipelines([("r.yaml", yaml)])
+            Issue.record("loaded without errors")
+            return []
+        } catch let error as LoadError {
+            return error.diagnostics.map(\.description)
+        }
     }
 
     static func open(suite: String, files: [(name: String, text: String)]? = nil) async throws -> ShopProject {
@@ -56,8 +68,6 @@ struct ShopProject {
         return result.rows.first?.values.first ?? .null
     }
 }
-
-import Testing
 
 /// Counts the statements pipelines run, for batching proofs.
 final class StatementRecorder: PipelineObserver, @unchecked Sendable {
