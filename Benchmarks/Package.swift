@@ -45,6 +45,15 @@ let package = Package(
                 .product(name: "Pipelines", package: "Sluice"),
             ]
         ),
+        .executableTarget(
+            name: "ResultCacheBenchmark",
+            dependencies: [
+                "BenchmarkHarness",
+                .product(name: "GraphQL", package: "Sluice"),
+                .product(name: "MariaDB", package: "Sluice"),
+                .product(name: "Pipelines", package: "Sluice"),
+            ]
+        ),
         // The load script's direct-SQL server: Benchmarks/load/run.sh drives it beside `sluice serve`.
         .executableTarget(
             name: "DirectSQLBaseline",
