@@ -63,6 +63,15 @@ struct PipelineRunner {
                 for index in active {
                     outputs[index] = await runEnqueue(enqueue, step: step, state: states[index], session: session)
                 }
+            case .validate:
+                // The rules read only `args`, the same for every parent: checked once, and a
+                // violation is every parent's; otherwise each passes its own `prev` on.
+                let verdict = runLocal(step, state: states[active[0]])
+                for index in active {
+                    if case .failure = verdict { outputs[index] = verdict } else {
+                        outputs[index] = .success(states[index].evaluation.prev)
+                    }
+                }
             default:
                 for index in active { outputs[index] = runLocal(step, state: states[index]) }
             }
