@@ -19,6 +19,7 @@ struct PipelineRunner {
     }
 
     func run(_ steps: [CompiledStep], states: inout [ParentState], session: SQLSession) async {
+        let tracesSteps = context.tracesSteps
         for step in steps {
             let clock = ContinuousClock()
             let started = clock.now
@@ -39,7 +40,7 @@ struct PipelineRunner {
                 }
             }
             guard !active.isEmpty else { continue }
-            let inputs = !context.tracesSteps ? [] : active.map { states[$0].evaluation.prev }
+            let inputs = !tracesSteps ? [] : active.map { states[$0].evaluation.prev }
             // A batched step builds its own outputs; the others fill these, parent by parent.
             var outputs = [Result<GraphQLValue, GraphQLError>?]()
             if case .sql(let sql) = step.action, sql.batch != nil {
@@ -76,9 +77,10 @@ struct PipelineRunner {
                 for index in active { outputs[index] = runLocal(step, state: states[index]) }
             }
             for (position, index) in active.enumerated() {
-                let output = outputs[index] ?? .success(.null)
+                // Taken, not copied: each output has one owner, the parent's state.
+                let output = outputs[index].take() ?? .success(.null)
                 finish(step, output: output, state: &states[index])
-                if context.tracesSteps {
+                if tracesSteps {
                     let status: StepTrace.Status = switch states[index].outcome {
                     case .failure?: .failed
                     case .success?: .returned
