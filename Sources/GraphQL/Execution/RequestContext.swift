@@ -13,7 +13,8 @@ public struct RequestContext: Sendable {
     public var deadline: ContinuousClock.Instant?
 
     public init(
-        identity: GraphQLValue = .null, headers: [String: String] = [:], requestID: String = RequestContext.freshRequestID(),
+        identity: GraphQLValue = .null, headers: [String: String] = [:],
+        requestID: String = RequestContext.freshRequestID(),
         deadline: ContinuousClock.Instant? = nil
     ) {
         self.identity = identity

@@ -83,7 +83,9 @@ extension PipelineRunner {
             var keyOfRow = [Int](repeating: -1, count: result.rows.count)
             var counts = [Int](repeating: 0, count: many ? keys.count : 0)
             for (index, row) in result.rows.enumerated() {
-                guard let key = BatchKey(row.values[column]), let position = positions.position(of: key) else { continue }
+                guard let key = BatchKey(row.values[column]), let position = positions.position(of: key) else {
+                    continue
+                }
                 keyOfRow[index] = position
                 if many { counts[position] += 1 }
             }
