@@ -53,8 +53,20 @@ extension Execution {
                 return .failed
             }
             let start = tree.addList(count: items.count, at: slot, itemsNonNull: inner.isNonNull)
-            for (index, item) in items.enumerated() {
-                _ = complete(item, inner, slot: start + index, field: field, next: &next)
+            // Lists of objects, the usual result of a batched field, skip the recursion per item.
+            if case .nonNull(.object(let objectPlan)) = inner {
+                for index in items.indices {
+                    guard case .object = items[index] else {
+                        _ = complete(items[index], inner, slot: start + index, field: field, next: &next)
+                        continue
+                    }
+                    next.append(tree.addObject(plan: objectPlan, of: plan, at: start + index,
+                                               parent: .value(items[index])))
+                }
+            } else {
+                for (index, item) in items.enumerated() {
+                    _ = complete(item, inner, slot: start + index, field: field, next: &next)
+                }
             }
             if case .null = tree.slots[slot] { return .failed }
             return .value

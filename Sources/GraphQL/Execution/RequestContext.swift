@@ -13,13 +13,26 @@ public struct RequestContext: Sendable {
     public var deadline: ContinuousClock.Instant?
 
     public init(
-        identity: GraphQLValue = .null, headers: [String: String] = [:], requestID: String = UUID().uuidString,
+        identity: GraphQLValue = .null, headers: [String: String] = [:],
+        requestID: String = RequestContext.freshRequestID(),
         deadline: ContinuousClock.Instant? = nil
     ) {
         self.identity = identity
         self.headers = headers
         self.requestID = requestID
         self.deadline = deadline
+    }
+
+    /// A random (version 4) UUID in its usual text form. Drawn from `SystemRandomNumberGenerator`
+    /// rather than `UUID()`, which opens a device file for every id on Linux.
+    public static func freshRequestID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var uuid = withUnsafeBytes(of: (generator.next() as UInt64, generator.next() as UInt64)) { bytes in
+            bytes.loadUnaligned(as: uuid_t.self)
+        }
+        uuid.6 = uuid.6 & 0x0F | 0x40
+        uuid.8 = uuid.8 & 0x3F | 0x80
+        return UUID(uuid: uuid).uuidString
     }
 
     /// A context whose deadline is `timeout` from now.

@@ -1,39 +1,73 @@
 import GraphQL
 
 /// Everything an expression can read while one pipeline runs for one parent value.
+///
+/// A pipeline runs with one context per parent of a level, and those contexts differ only in
+/// `source`, `stash` and `prev`: what every parent shares (arguments, identity, headers, request
+/// id) sits in one immutable box, so making and dropping a parent's context touches four
+/// references, not seven. Setting a shared value replaces the box; other contexts keep theirs.
 public struct EvaluationContext: Sendable {
-    public var args: GraphQLValue
+    /// Values the same for every parent of a call; replaced whole, never mutated.
+    private final class Shared: Sendable {
+        let args: GraphQLValue
+        let identity: GraphQLValue
+        let headers: GraphQLValue
+        let requestID: String
+
+        init(args: GraphQLValue, identity: GraphQLValue, headers: GraphQLValue, requestID: String) {
+            self.args = args
+            self.identity = identity
+            self.headers = headers
+            self.requestID = requestID
+        }
+    }
+
+    private var shared: Shared
     public var source: GraphQLValue
-    public var identity: GraphQLValue
-    public var headers: GraphQLValue
     /// Results stored by steps with `as`, by name.
     public var stash: [String: GraphQLValue]
     /// The output of the previous step.
     public var prev: GraphQLValue
+
+    public var args: GraphQLValue {
+        get { shared.args }
+        set { shared = Shared(args: newValue, identity: identity, headers: headers, requestID: requestID) }
+    }
+
+    public var identity: GraphQLValue {
+        get { shared.identity }
+        set { shared = Shared(args: args, identity: newValue, headers: headers, requestID: requestID) }
+    }
+
+    public var headers: GraphQLValue {
+        get { shared.headers }
+        set { shared = Shared(args: args, identity: identity, headers: newValue, requestID: requestID) }
+    }
+
     /// The id of the request, carried into enqueued messages and logs.
-    public var requestID: String
+    public var requestID: String {
+        get { shared.requestID }
+        set { shared = Shared(args: args, identity: identity, headers: headers, requestID: newValue) }
+    }
 
     public init(args: GraphQLValue = .object([:]), source: GraphQLValue = .null, identity: GraphQLValue = .null,
                 headers: GraphQLValue = .object([:]), stash: [String: GraphQLValue] = [:], prev: GraphQLValue = .null,
                 requestID: String = "") {
-        self.args = args
+        shared = Shared(args: args, identity: identity, headers: headers, requestID: requestID)
         self.source = source
-        self.identity = identity
-        self.headers = headers
         self.stash = stash
         self.prev = prev
-        self.requestID = requestID
     }
 
     /// The value a root name stands for; a bare stash name reads the stash.
     func root(_ name: String) -> GraphQLValue {
         switch name {
-        case "args": args
         case "source": source
-        case "identity": identity
-        case "headers": headers
-        case "stash": .object(stash)
+        case "args": shared.args
         case "prev": prev
+        case "identity": shared.identity
+        case "headers": shared.headers
+        case "stash": .object(stash)
         default: stash[name] ?? .null
         }
     }

@@ -10,16 +10,24 @@ extension CompiledPipeline {
         if case .object(let given) = arguments { args.merge(given) { _, new in new } }
         let evaluation = EvaluationContext(args: .object(args), identity: context.identity, headers: context.headers,
                                            requestID: context.requestID)
-        var states = parents.map { parent in
+        var states = [PipelineRunner.ParentState]()
+        states.reserveCapacity(parents.count)
+        for parent in parents {
             var state = PipelineRunner.ParentState(evaluation: evaluation)
             state.evaluation.source = parent
-            return state
+            states.append(state)
         }
         let runner = PipelineRunner(pipeline: self, context: context)
         let session = SQLSession(dataSources: context.dataSources, connection: context.connection,
                                  depth: context.connection == nil ? 0 : 1)
         await runner.run(steps, states: &states, session: session)
-        return states.map { $0.outcome ?? .success($0.evaluation.prev) }
+        // Outcomes move out of the states, which are dropped next, rather than being copied.
+        var results = [Result<GraphQLValue, GraphQLError>]()
+        results.reserveCapacity(states.count)
+        for index in states.indices {
+            results.append(states[index].outcome.take() ?? .success(states[index].evaluation.prev))
+        }
+        return results
     }
 
     /// Resolves the field for one parent (root fields, mutations).

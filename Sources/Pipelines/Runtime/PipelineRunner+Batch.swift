@@ -12,7 +12,7 @@ extension PipelineRunner {
         // Distinct keys in first-seen order; parents and rows refer to a key by its position.
         var keyOfParent = [Int](repeating: -1, count: states.count)
         var keys = [MariaDB.Value]()
-        var positions = [BatchKey: Int](minimumCapacity: active.count)
+        var positions = BatchKeyPositions(capacity: active.count)
         for index in active {
             do {
                 let key = try plan.key.evaluate(in: states[index].evaluation)
@@ -20,13 +20,9 @@ extension PipelineRunner {
                     outputs[index] = .success(empty)
                     continue
                 }
-                if let position = positions[canonical] {
-                    keyOfParent[index] = position
-                } else {
-                    positions[canonical] = keys.count
-                    keyOfParent[index] = keys.count
-                    keys.append(PipelineRunner.bind(key))
-                }
+                let (position, inserted) = positions.insert(canonical)
+                keyOfParent[index] = position
+                if inserted { keys.append(PipelineRunner.bind(key)) }
             } catch {
                 outputs[index] = .failure(failure.evaluation(error, step: step))
             }
@@ -87,7 +83,9 @@ extension PipelineRunner {
             var keyOfRow = [Int](repeating: -1, count: result.rows.count)
             var counts = [Int](repeating: 0, count: many ? keys.count : 0)
             for (index, row) in result.rows.enumerated() {
-                guard let key = BatchKey(row.values[column]), let position = positions[key] else { continue }
+                guard let key = BatchKey(row.values[column]), let position = positions.position(of: key) else {
+                    continue
+                }
                 keyOfRow[index] = position
                 if many { counts[position] += 1 }
             }

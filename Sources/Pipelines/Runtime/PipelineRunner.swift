@@ -19,6 +19,7 @@ struct PipelineRunner {
     }
 
     func run(_ steps: [CompiledStep], states: inout [ParentState], session: SQLSession) async {
+        let tracesSteps = context.tracesSteps
         for step in steps {
             let clock = ContinuousClock()
             let started = clock.now
@@ -39,7 +40,7 @@ struct PipelineRunner {
                 }
             }
             guard !active.isEmpty else { continue }
-            let inputs = !context.tracesSteps ? [] : active.map { states[$0].evaluation.prev }
+            let inputs = !tracesSteps ? [] : active.map { states[$0].evaluation.prev }
             // A batched step builds its own outputs; the others fill these, parent by parent.
             var outputs = [Result<GraphQLValue, GraphQLError>?]()
             if case .sql(let sql) = step.action, sql.batch != nil {
@@ -63,13 +64,23 @@ struct PipelineRunner {
                 for index in active {
                     outputs[index] = await runEnqueue(enqueue, step: step, state: states[index], session: session)
                 }
+            case .validate:
+                // The rules read only `args`, the same for every parent: checked once, and a
+                // violation is every parent's; otherwise each passes its own `prev` on.
+                let verdict = runLocal(step, state: states[active[0]])
+                for index in active {
+                    if case .failure = verdict { outputs[index] = verdict } else {
+                        outputs[index] = .success(states[index].evaluation.prev)
+                    }
+                }
             default:
                 for index in active { outputs[index] = runLocal(step, state: states[index]) }
             }
             for (position, index) in active.enumerated() {
-                let output = outputs[index] ?? .success(.null)
+                // Taken, not copied: each output has one owner, the parent's state.
+                let output = outputs[index].take() ?? .success(.null)
                 finish(step, output: output, state: &states[index])
-                if context.tracesSteps {
+                if tracesSteps {
                     let status: StepTrace.Status = switch states[index].outcome {
                     case .failure?: .failed
                     case .success?: .returned

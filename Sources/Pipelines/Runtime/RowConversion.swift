@@ -83,35 +83,53 @@ struct RowConversion: Sendable {
 
     /// One row as an object; the first value its field cannot hold fails it, naming the field.
     func object(_ row: Row, shape: RowShape) -> Result<GraphQLValue, RowConversionError> {
-        var object = shape.template
-        for position in shape.kinds.indices {
-            switch shape.kinds[position].convert(row.values[position]) {
-            case .success(let value): object.values[shape.slots[position]] = value
-            case .failure(let failure):
-                return .failure(RowConversionError(field: shape.names[position], column: row.columns[position].name,
-                                                   failure: failure, typeName: typeName))
+        // Buffers, not arrays: values and kinds are read in place rather than copied (retained) out.
+        row.values.withUnsafeBufferPointer { values in
+            shape.kinds.withUnsafeBufferPointer { kinds in
+                if shape.keysAreDistinct,
+                   let object = try? shape.positions.mapValues({ position throws(ConversionFailure) -> GraphQLValue in
+                       try kinds[position].convert(values[position]).get()
+                   }) {
+                    return .success(.object(object))
+                }
+                // Columns sharing a key (the last one wins), or a value that does not convert: column
+                // order decides, so the error names the first column that fails.
+                var object = [String: GraphQLValue](minimumCapacity: shape.names.count)
+                for position in kinds.indices {
+                    switch kinds[position].convert(values[position]) {
+                    case .success(let value): object[shape.names[position]] = value
+                    case .failure(let failure):
+                        return .failure(RowConversionError(
+                            field: shape.names[position], column: row.columns[position].name, failure: failure,
+                            typeName: typeName))
+                    }
+                }
+                return .success(.object(object))
             }
         }
-        return .success(.object(object))
     }
 }
 
-/// The columns of one result laid out once: a dictionary holding every key, copied for each row
-/// and filled in place by index, so rows do not hash their keys again.
+/// The columns of one result laid out once: each key with the position of its column.
+///
+/// A row's object is `positions.mapValues` over the row's converted values: the new dictionary
+/// takes the layout of `positions` as it is, so no key is hashed again and no slot is written
+/// twice, which is most of what a row costs.
 struct RowShape {
     let names: [String]
     let kinds: [ScalarKind]
-    let template: [String: GraphQLValue]
-    /// Per column, where its key sits in `template` (columns that share a key share a slot).
-    let slots: [Dictionary<String, GraphQLValue>.Index]
+    /// Key → the position of the (last) column with that key.
+    let positions: [String: Int]
+    /// Whether every column has a key of its own, so `positions` covers every column.
+    let keysAreDistinct: Bool
 
     init(keys: [(key: String, kind: ScalarKind)]) {
         names = keys.map(\.key)
         kinds = keys.map(\.kind)
-        var template = [String: GraphQLValue](minimumCapacity: keys.count)
-        for name in names { template[name] = .null }
-        slots = names.map { template.index(forKey: $0)! }
-        self.template = template
+        var positions = [String: Int](minimumCapacity: keys.count)
+        for (position, name) in names.enumerated() { positions[name] = position }
+        keysAreDistinct = positions.count == names.count
+        self.positions = positions
     }
 }
 
