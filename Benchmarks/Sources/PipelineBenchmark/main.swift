@@ -12,17 +12,10 @@ import Pipelines
 // Needs SLUICE_TEST_DB_URL (infra/mariadb.sh url); loads the demo data into `sluice_bench` once.
 // Run with: swift run -c release --package-path Benchmarks PipelineBenchmark
 
-guard let url = ProcessInfo.processInfo.environment["SLUICE_TEST_DB_URL"] else {
-    print("set SLUICE_TEST_DB_URL to a MariaDB URL (infra/mariadb.sh start prints one)")
-    exit(2)
-}
+let url = BenchmarkSetup.databaseURL()
 var logger = Logger(label: "sluice.db.bench")
 logger.logLevel = .warning
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-func text(_ path: String) throws -> String {
-    try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-}
+func text(_ path: String) throws -> String { try BenchmarkSetup.text(path) }
 
 var config = try DatabaseConfig(url: url)
 let admin = try await Connection.connect(configuration: config, logger: logger)

@@ -12,17 +12,10 @@ import Pipelines
 // it into the private server's `sluice` database, which `infra/mariadb.sh url` names.
 // Run with: swift run -c release --package-path Benchmarks ResultCacheBenchmark
 
-guard let url = ProcessInfo.processInfo.environment["SLUICE_TEST_DB_URL"] else {
-    print("set SLUICE_TEST_DB_URL to a MariaDB URL (infra/mariadb.sh start prints one)")
-    exit(2)
-}
+let url = BenchmarkSetup.databaseURL()
 var logger = Logger(label: "sluice.db.bench")
 logger.logLevel = .warning
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-func text(_ path: String) throws -> String {
-    try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-}
+func text(_ path: String) throws -> String { try BenchmarkSetup.text(path) }
 
 let config = try DatabaseConfig(url: url)
 let schema = try Schema(sdl: text("Schema/shop.graphql"), name: "Schema/shop.graphql")
