@@ -29,11 +29,14 @@ public final class StatementTelemetry: Sendable {
     }
 
     private let series: [String: Series]
+    /// `nil` when spans would go nowhere (the no-op tracer), so statements skip building them.
     private let tracer: (any Tracer)?
 
-    /// One set of series per data source named in `endpoints`; statements of other names are not counted.
+    /// One set of series per data source named in `endpoints`; statements of other names are not
+    /// counted. `tracer` defaults to the process-wide one, read once here (bootstrap it first).
     public init(registry: PrometheusCollectorRegistry, endpoints: [String: Endpoint], tracer: (any Tracer)? = nil) {
-        self.tracer = tracer
+        let tracer = tracer ?? InstrumentationSystem.tracer
+        self.tracer = tracer is NoOpTracer ? nil : tracer
         var series = [String: Series]()
         for (name, endpoint) in endpoints {
             let counted = { (status: String) in
@@ -60,8 +63,7 @@ public final class StatementTelemetry: Sendable {
         guard let series = series[dataSource] else { return }
         (error == nil ? series.succeeded : series.failed).increment()
         series.duration.record(duration)
-        let tracer = tracer ?? InstrumentationSystem.tracer
-        guard !(tracer is NoOpTracer) else { return }
+        guard let tracer else { return }
         let end = DefaultTracerClock.now
         let elapsed = UInt64(max(0, duration.components.seconds)) * 1_000_000_000
             + UInt64(max(0, duration.components.attoseconds / 1_000_000_000))
