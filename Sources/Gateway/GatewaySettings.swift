@@ -99,7 +99,8 @@ public struct GatewaySettings {
             } else if key == "timeout" {
                 seconds(value, name).map { limits.timeout = $0 }
             } else {
-                unknown(entry, in: "limits", known: (Array(optional.keys) + Array(required.keys) + ["timeout"]).sorted())
+                let known = (Array(optional.keys) + Array(required.keys) + ["timeout"]).sorted()
+                unknown(entry, in: "limits", known: known)
             }
         }
     }
@@ -191,7 +192,8 @@ public struct GatewaySettings {
     private mutating func seconds(_ node: Node, _ name: String) -> Duration? {
         guard let text = scalar(node, name) else { return nil }
         guard let value = DurationText.parse(text), value > .zero, value <= .seconds(3_600) else {
-            problem(node, "\(name) must be a duration above 0 and at most 3600s (e.g. 10, 2.5s or 500ms), found '\(text)'")
+            problem(
+                node, "\(name) must be a duration above 0 and at most 3600s (e.g. 10, 2.5s or 500ms), found '\(text)'")
             return nil
         }
         return value

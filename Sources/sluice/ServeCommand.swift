@@ -131,7 +131,8 @@ struct ServeCommand: AsyncParsableCommand {
             let statements = StatementTelemetry(project.config, registry: registry)
             let observer = StatementSink { statements.statementFinished($0) }
             let results = ResultCache(project.config.caches)
-            let cacheUsage: (@Sendable () -> CacheUsage)? = results.isEnabled ? { @Sendable in results.statistics.usage } : nil
+            let cacheUsage: (@Sendable () -> CacheUsage)? =
+                results.isEnabled ? { @Sendable in results.statistics.usage } : nil
             dependencies = GatewayDependencies(
                 executor: project.pipelines.executor(PipelineEnvironment(
                     dataSources: sources, mode: project.config.mode, observer: observer, resultCache: results)),
