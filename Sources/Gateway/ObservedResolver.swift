@@ -13,11 +13,20 @@ struct ObservedResolver: FieldResolver {
     let coordinate: String
     let duration: DurationHistogram
     let tracer: any Tracer
+    private let spanName: String
+
+    init(wrapped: any FieldResolver, coordinate: String, duration: DurationHistogram, tracer: any Tracer) {
+        self.wrapped = wrapped
+        self.coordinate = coordinate
+        self.duration = duration
+        self.tracer = tracer
+        spanName = "graphql.resolve " + coordinate
+    }
 
     func resolve(_ batch: FieldBatch) async throws -> [FieldOutcome] {
         let started = ContinuousClock.now
         defer { duration.record(ContinuousClock.now - started) }
-        return try await tracer.withSpan("graphql.resolve " + coordinate, ofKind: .internal) { span in
+        return try await tracer.withSpan(spanName, ofKind: .internal) { span in
             let outcomes = try await wrapped.resolve(batch)
             guard span.isRecording else { return outcomes }
             span.attributes["graphql.field.name"] = batch.field.name
