@@ -40,7 +40,7 @@ extension Execution {
                 return .failed
             }
         case .object(let objectPlan):
-            guard case .object = value else { return completeNonObject(value, slot: slot, field: field) }
+            guard value.isObject else { return completeNonObject(value, slot: slot, field: field) }
             next.append(tree.addObject(plan: objectPlan, of: plan, at: slot, parent: .value(value)))
             return .value
         case .list(let inner):
@@ -56,7 +56,7 @@ extension Execution {
             // Lists of objects, the usual result of a batched field, skip the recursion per item.
             if case .nonNull(.object(let objectPlan)) = inner {
                 for index in items.indices {
-                    guard case .object = items[index] else {
+                    guard items[index].isObject else {
                         _ = complete(items[index], inner, slot: start + index, field: field, next: &next)
                         continue
                     }
@@ -83,7 +83,7 @@ extension Execution {
                 return .failed
             }
         case .abstract(let type, let plans):
-            guard case .object = value else { return completeNonObject(value, slot: slot, field: field) }
+            guard value.isObject else { return completeNonObject(value, slot: slot, field: field) }
             let runtimeName: String?
             if case .string(let name)? = value["__typename"] {
                 runtimeName = name

@@ -172,16 +172,14 @@ struct Execution {
 
     @inline(__always)
     static func property(_ key: String, of parent: GraphQLValue) -> GraphQLValue {
-        guard case .object(let fields) = parent else { return .null }
-        return fields[key] ?? .null
+        parent[key] ?? .null
     }
 
     /// The parent's value under the first key present, null when none is.
     @inline(__always)
     static func property(_ keys: [String], of parent: GraphQLValue) -> GraphQLValue {
-        guard case .object(let fields) = parent else { return .null }
         for key in keys {
-            if let value = fields[key] { return value }
+            if let value = parent[key] { return value }
         }
         return .null
     }

@@ -124,6 +124,7 @@ struct ResponseWriter {
                 self.value(fields[key]!)
             }
             bytes.append(UInt8(ascii: "}"))
+        case .record(let record): self.value(.object(record.fields))
         }
     }
 

@@ -5,6 +5,9 @@
 /// exact (`Decimal`) are carried as strings; integers are 64-bit so `BigInt` fits.
 /// Not `indirect`: lists and objects are references already, so scalars sit inline rather than
 /// in a heap box each (results hold thousands of them).
+///
+/// An object comes in two forms: `.object`, a dictionary, and `.record`, a row of a table whose
+/// keys are shared. They compare and hash alike; code that needs the keys reads `objectFields`.
 public enum GraphQLValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -13,16 +16,76 @@ public enum GraphQLValue: Sendable, Hashable {
     case string(String)
     case list([GraphQLValue])
     case object([String: GraphQLValue])
+    case record(Record)
 
     /// The value of one key of an object; `nil` for a missing key or a non-object.
     public subscript(key: String) -> GraphQLValue? {
-        if case .object(let fields) = self { return fields[key] }
-        return nil
+        switch self {
+        case .object(let fields): fields[key]
+        case .record(let record): record[key]
+        default: nil
+        }
+    }
+
+    /// The fields of an object in either form; `nil` for a non-object.
+    public var objectFields: [String: GraphQLValue]? {
+        switch self {
+        case .object(let fields): fields
+        case .record(let record): record.fields
+        default: nil
+        }
+    }
+
+    /// The value with every record made a dictionary, for a value kept longer than the rest of its
+    /// record's table should live (a cached entry would otherwise hold every row of its statement).
+    public var detached: GraphQLValue {
+        switch self {
+        case .record(let record): .object(record.fields.mapValues(\.detached))
+        case .object(let fields): .object(fields.mapValues(\.detached))
+        case .list(let items): .list(items.map(\.detached))
+        default: self
+        }
+    }
+
+    public var isObject: Bool {
+        switch self {
+        case .object, .record: true
+        default: false
+        }
     }
 
     public var isNull: Bool {
         if case .null = self { return true }
         return false
+    }
+}
+
+extension GraphQLValue {
+    public static func == (lhs: GraphQLValue, rhs: GraphQLValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let left), .bool(let right)): left == right
+        case (.int(let left), .int(let right)): left == right
+        case (.float(let left), .float(let right)): left == right
+        case (.string(let left), .string(let right)): left == right
+        case (.list(let left), .list(let right)): left == right
+        case (.object(let left), .object(let right)): left == right
+        default:
+            if lhs.isObject, rhs.isObject { lhs.objectFields == rhs.objectFields } else { false }
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let value): hasher.combine(1); hasher.combine(value)
+        case .int(let value): hasher.combine(2); hasher.combine(value)
+        case .float(let value): hasher.combine(3); hasher.combine(value)
+        case .string(let value): hasher.combine(4); hasher.combine(value)
+        case .list(let values): hasher.combine(5); hasher.combine(values)
+        case .object(let fields): hasher.combine(6); hasher.combine(fields)
+        case .record(let record): hasher.combine(6); hasher.combine(record.fields)
+        }
     }
 }
 
@@ -54,6 +117,7 @@ extension GraphQLValue: CustomStringConvertible {
         case .list(let values): "[" + values.map(\.description).joined(separator: ", ") + "]"
         case .object(let fields):
             "{ " + fields.keys.sorted().map { "\($0): \(fields[$0]!)" }.joined(separator: ", ") + " }"
+        case .record(let record): GraphQLValue.object(record.fields).description
         }
     }
 

@@ -166,6 +166,7 @@ extension Schema {
             return "{"
                 + fields.keys.sorted().map { $0 + ": " + scalarLiteral(fields[$0]!, isID: false) }
                 .joined(separator: ", ") + "}"
+        case .record(let record): return scalarLiteral(.object(record.fields), isID: false)
         }
     }
 }

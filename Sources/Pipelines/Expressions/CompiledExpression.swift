@@ -50,8 +50,7 @@ public struct CompiledExpression: Sendable {
             return { context in
                 var value = context.root(root)
                 for key in keys {
-                    guard case .object(let fields) = value else { return .null }
-                    value = fields[key] ?? .null
+                    value = value[key] ?? .null
                 }
                 return value
             }
@@ -113,9 +112,9 @@ public struct CompiledExpression: Sendable {
                 case .string(let text):
                     guard case .string(let part) = needle else { return .bool(false) }
                     return .bool(text.contains(part))
-                case .object(let fields):
+                case let object where object.isObject:
                     guard case .string(let key) = needle else { return .bool(false) }
-                    return .bool(fields[key] != nil)
+                    return .bool(object[key] != nil)
                 case .null: return .bool(false)
                 case let other: throw EvaluationFailure(message: "`in` needs a list, a string or an object, not \(other)")
                 }

@@ -61,6 +61,7 @@ enum ExpressionFunction: String, CaseIterable, Sendable {
                 case .string(let text): return .int(text.count)
                 case .list(let items): return .int(items.count)
                 case .object(let fields): return .int(fields.count)
+                case .record(let record): return .int(record.table.positions.count)
                 case .null: return .null
                 case let other:
                     throw CompiledExpression.EvaluationFailure(message: "len() takes a string or a list, not \(other)")

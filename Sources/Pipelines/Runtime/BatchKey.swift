@@ -30,7 +30,7 @@ enum BatchKey: Hashable, Sendable {
                 self.init(text: String(number))
             }
         case .bool(let flag): self = .int(flag ? 1 : 0)
-        case .list, .object: self.init(text: JSONText.encode(key))
+        case .list, .object, .record: self.init(text: JSONText.encode(key))
         }
     }
 

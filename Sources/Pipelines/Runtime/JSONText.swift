@@ -40,6 +40,7 @@ public enum JSONText {
                 write(fields[key]!, to: &text)
             }
             text += "}"
+        case .record(let record): write(.object(record.fields), to: &text)
         }
     }
 

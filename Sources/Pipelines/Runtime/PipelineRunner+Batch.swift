@@ -94,18 +94,19 @@ extension PipelineRunner {
             }
             let visible = result.columns.filter { $0.name != "sluice_rank" }
             let shape = sql.conversion.shape(visible)
+            let table = sql.conversion.table(result.rows, shape: shape)
             for (index, row) in result.rows.enumerated() where keyOfRow[index] >= 0 {
                 let position = keyOfRow[index]
-                switch sql.conversion.object(row, shape: shape) {
-                case .success(let value):
-                    if many {
-                        rowsOfKey[position].append(value)
-                    } else if firstOfKey[position] == nil {
-                        firstOfKey[position] = value
-                    }
-                case .failure(let error):
+                if let error = sql.conversion.failure(in: row, shape: shape) {
                     let item = many ? rowsOfKey[position].count : nil
                     failures[position] = failure.conversion(error, step: step, index: item)
+                    continue
+                }
+                let record = GraphQLValue.record(Record(table: table, row: index))
+                if many {
+                    rowsOfKey[position].append(record)
+                } else if firstOfKey[position] == nil {
+                    firstOfKey[position] = record
                 }
             }
         }

@@ -71,17 +71,15 @@ extension PipelineRunner {
             }
         case .one, .many:
             let shape = sql.conversion.shape(result.columns)
-            var values = [GraphQLValue]()
-            values.reserveCapacity(result.rows.count)
-            for (index, row) in result.rows.enumerated() {
-                switch sql.conversion.object(row, shape: shape) {
-                case .success(let value): values.append(value)
-                case .failure(let error):
+            let count = sql.returns == .one ? min(result.rows.count, 1) : result.rows.count
+            for index in 0..<count {
+                if let error = sql.conversion.failure(in: result.rows[index], shape: shape) {
                     return .failure(failure.conversion(error, step: step, index: sql.returns == .many ? index : nil))
                 }
-                if sql.returns == .one { break }
             }
-            return .success(sql.returns == .one ? (values.first ?? .null) : .list(values))
+            let table = sql.conversion.table(result.rows, shape: shape)
+            if sql.returns == .one { return .success(count == 0 ? .null : .record(Record(table: table, row: 0))) }
+            return .success(.list((0..<count).map { .record(Record(table: table, row: $0)) }))
         }
     }
 
@@ -93,7 +91,7 @@ extension PipelineRunner {
         case .int(let number): .int(Int64(number))
         case .float(let number): .double(number)
         case .string(let text): .string(text)
-        case .list, .object: .string(JSONText.encode(value))
+        case .list, .object, .record: .string(JSONText.encode(value))
         }
     }
 

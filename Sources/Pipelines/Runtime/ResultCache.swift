@@ -101,9 +101,10 @@ public final class ResultCache: @unchecked Sendable {
     func store(_ results: [(key: Key, value: GraphQLValue)], ttl: Duration) {
         guard !results.isEmpty else { return }
         let expires = now() + ttl
+        let entries = results.map { (key: $0.key, entry: Entry(value: $0.value.detached, expires: expires)) }
         lock.withLock {
-            for result in results {
-                let evicted = table?.set(Entry(value: result.value, expires: expires), for: result.key)
+            for (key, entry) in entries {
+                let evicted = table?.set(entry, for: key)
                 if evicted != nil { counts.evictions += 1 }
             }
         }

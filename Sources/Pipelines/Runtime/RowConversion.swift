@@ -76,59 +76,52 @@ struct RowConversion: Sendable {
         }
     }
 
-    /// A result's columns laid out once, for `object(_:shape:)`.
+    /// A result's columns laid out once, for `failure(in:shape:)` and `table(_:shape:)`.
     func shape(_ columns: [Column]) -> RowShape {
         RowShape(keys: keys(columns))
     }
 
-    /// One row as an object; the first value its field cannot hold fails it, naming the field.
-    func object(_ row: Row, shape: RowShape) -> Result<GraphQLValue, RowConversionError> {
+    /// The first value of `row` that its field cannot hold, naming the field; `nil` when every
+    /// value converts. Column order decides, so the error names the first column that fails.
+    func failure(in row: Row, shape: RowShape) -> RowConversionError? {
         // Buffers, not arrays: values and kinds are read in place rather than copied (retained) out.
         row.values.withUnsafeBufferPointer { values in
             shape.kinds.withUnsafeBufferPointer { kinds in
-                if shape.keysAreDistinct,
-                   let object = try? shape.positions.mapValues({ position throws(ConversionFailure) -> GraphQLValue in
-                       try kinds[position].convert(values[position]).get()
-                   }) {
-                    return .success(.object(object))
+                for position in kinds.indices where !kinds[position].accepts(values[position]) {
+                    guard case .failure(let failure) = kinds[position].convert(values[position]) else { continue }
+                    return RowConversionError(field: shape.names[position], column: row.columns[position].name,
+                                              failure: failure, typeName: typeName)
                 }
-                // Columns sharing a key (the last one wins), or a value that does not convert: column
-                // order decides, so the error names the first column that fails.
-                var object = [String: GraphQLValue](minimumCapacity: shape.names.count)
-                for position in kinds.indices {
-                    switch kinds[position].convert(values[position]) {
-                    case .success(let value): object[shape.names[position]] = value
-                    case .failure(let failure):
-                        return .failure(RowConversionError(
-                            field: shape.names[position], column: row.columns[position].name, failure: failure,
-                            typeName: typeName))
-                    }
-                }
-                return .success(.object(object))
+                return nil
+            }
+        }
+    }
+
+    /// The rows of a result as records of one table, each value converted when it is read. Check a
+    /// row with `failure(in:shape:)` before handing out its record: reading cannot fail.
+    func table(_ rows: [Row], shape: RowShape) -> RecordTable {
+        let kinds = shape.kinds
+        return RecordTable(positions: shape.positions) { row, position in
+            switch kinds[position].convert(rows[row].values[position]) {
+            case .success(let value): value
+            case .failure: .null
             }
         }
     }
 }
 
 /// The columns of one result laid out once: each key with the position of its column.
-///
-/// A row's object is `positions.mapValues` over the row's converted values: the new dictionary
-/// takes the layout of `positions` as it is, so no key is hashed again and no slot is written
-/// twice, which is most of what a row costs.
 struct RowShape {
     let names: [String]
     let kinds: [ScalarKind]
     /// Key → the position of the (last) column with that key.
     let positions: [String: Int]
-    /// Whether every column has a key of its own, so `positions` covers every column.
-    let keysAreDistinct: Bool
 
     init(keys: [(key: String, kind: ScalarKind)]) {
         names = keys.map(\.key)
         kinds = keys.map(\.kind)
         var positions = [String: Int](minimumCapacity: keys.count)
         for (position, name) in names.enumerated() { positions[name] = position }
-        keysAreDistinct = positions.count == names.count
         self.positions = positions
     }
 }

@@ -102,6 +102,27 @@ enum ScalarKind: Sendable, Hashable {
         }
     }
 
+    /// Whether `convert` succeeds on `value`, answered without making the value for the pairs
+    /// rows usually hold; any other pair asks `convert` itself. Rows are checked when they arrive
+    /// and converted only when a field is read.
+    @inline(__always)
+    func accepts(_ value: MariaDB.Value) -> Bool {
+        switch (self, value) {
+        case (_, .null), (.natural, _): return true
+        case (.id, .int), (.id, .uint), (.id, .string), (.id, .decimal), (.id, .datetime): return true
+        case (.string, .int), (.string, .uint), (.string, .string), (.string, .decimal), (.string, .datetime),
+             (.string, .json):
+            return true
+        case (.int, .int(let number)): return Int32(exactly: number) != nil
+        case (.float, .int), (.float, .uint), (.float, .double): return true
+        case (.dateTime, .datetime), (.dateTime, .date): return true
+        case (.decimal, .decimal), (.decimal, .int), (.decimal, .uint), (.decimal, .double): return true
+        default:
+            if case .success = convert(value) { return true }
+            return false
+        }
+    }
+
     private func fail(_ value: MariaDB.Value) -> Result<GraphQLValue, ConversionFailure> {
         .failure(ConversionFailure(value: value, type: typeName))
     }

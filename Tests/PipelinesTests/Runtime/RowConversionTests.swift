@@ -43,7 +43,10 @@ import Testing
     {
         let conversion = RowConversion(target: .named("Order"), schema: orderSchema, columnMap: columnMap)
         let index = ColumnIndex(columns.map { Column(name: $0, type: .text) })
-        return conversion.object(Row(values: values, index: index), shape: conversion.shape(index.columns))
+        let row = Row(values: values, index: index)
+        let shape = conversion.shape(index.columns)
+        if let failure = conversion.failure(in: row, shape: shape) { return .failure(failure) }
+        return .success(.record(Record(table: conversion.table([row], shape: shape), row: 0)))
     }
 
     @Test func aRowBecomesAnObjectOfItsFieldsTypes() throws {
@@ -72,6 +75,37 @@ import Testing
             return
         }
         #expect(error.message == message)
+    }
+
+    static let kinds: [ScalarKind] = [
+        .id, .string, .int, .float, .boolean, .dateTime, .decimal, .natural,
+        .enumeration(name: "Status", values: ["NEW", "PAID"]),
+    ]
+    static let values: [MariaDB.Value] = [
+        .null, .bool(true), .int(0), .int(1), .int(-7), .int(1 << 40), .uint(1), .uint(UInt64.max),
+        .double(2.5), .double(3), .decimal("12.50"), .decimal("12.00"), .decimal("x"), .string("PAID"),
+        .string("many"), .string("1"), .bytes([0xFF]), .json(#"{"a":1}"#),
+        .date(SQLDate(year: 2025, month: 1, day: 2)), .time(SQLTime(hours: 1, minutes: 2, seconds: 3)),
+        .datetime(SQLDateTime(year: 2025, month: 1, day: 2, hour: 3)),
+    ]
+
+    /// Rows are checked with `accepts` and read later with `convert`: the two must never disagree.
+    @Test(arguments: kinds)
+    func acceptsAgreesWithConvertOnEveryValue(kind: ScalarKind) {
+        for value in Self.values {
+            let converts = if case .success = kind.convert(value) { true } else { false }
+            #expect(kind.accepts(value) == converts, "\(kind.typeName) \(value)")
+        }
+    }
+
+    @Test func recordsOfOneTableReadTheirOwnRow() throws {
+        let conversion = RowConversion(target: .named("Order"), schema: Self.orderSchema, columnMap: [:])
+        let index = ColumnIndex(["id", "count"].map { Column(name: $0, type: .text) })
+        let rows = [Row(values: [.int(1), .int(10)], index: index), Row(values: [.int(2), .null], index: index)]
+        let table = conversion.table(rows, shape: conversion.shape(index.columns))
+        #expect(GraphQLValue.record(Record(table: table, row: 0)) == ["id": "1", "count": 10])
+        #expect(GraphQLValue.record(Record(table: table, row: 1)) == ["id": "2", "count": nil])
+        #expect(Record(table: table, row: 1)["label"] == nil)
     }
 }
 
