@@ -36,8 +36,14 @@ struct PinnedConnectionTests {
 
     static let query = "{ customer(id: 2) { email orders(first: 3) { total } } }"
 
-    func project() async throws -> ShopProject {
-        try await ShopProject.open(suite: suite, files: [("Resolvers/pinned.yaml", Self.resolvers)])
+    /// The project, its executor, and its main pool with one connection opened and idle.
+    func open() async throws -> (project: ShopProject, executor: Executor, pool: ConnectionPool) {
+        let project = try await ShopProject.open(suite: suite, files: [("Resolvers/pinned.yaml", Self.resolvers)])
+        let executor = project.pipelines.executor(PipelineEnvironment(dataSources: project.dataSources,
+                                                                      mode: .development))
+        let pool = try #require(project.dataSources["main"])
+        _ = try await pool.query("SELECT 1")
+        return (project, executor, pool)
     }
 
     /// The server threads that answered the customer and each of its orders.
@@ -53,11 +59,7 @@ struct PinnedConnectionTests {
     /// The pinned connection is leased for the whole operation, so a statement that reports its
     /// server thread ran there and nowhere else.
     @Test func everyLevelRunsOnThePinnedConnection() async throws {
-        let project = try await project()
-        let executor = project.pipelines.executor(PipelineEnvironment(dataSources: project.dataSources,
-                                                                      mode: .development))
-        let pool = try #require(project.dataSources["main"])
-        _ = try await pool.query("SELECT 1")
+        let (project, executor, pool) = try await open()
         let (pinned, result) = await project.dataSources.withPinnedConnection {
             (PinnedConnection.current?.connection.serverThreadID,
              await executor.execute(Executor.Request(query: Self.query)))
@@ -71,11 +73,7 @@ struct PinnedConnectionTests {
     }
 
     @Test func withNoIdleConnectionTheOperationRunsOnThePool() async throws {
-        let project = try await project()
-        let executor = project.pipelines.executor(PipelineEnvironment(dataSources: project.dataSources,
-                                                                      mode: .development))
-        let pool = try #require(project.dataSources["main"])
-        _ = try await pool.query("SELECT 1")
+        let (project, executor, pool) = try await open()
         let (held, pinned, result) = try await pool.withConnection { connection in
             await project.dataSources.withPinnedConnection {
                 (connection.serverThreadID, PinnedConnection.current,
@@ -91,11 +89,7 @@ struct PinnedConnectionTests {
 
     /// Sibling fields of a level run at once: one on the pinned connection, the other on the pool.
     @Test func siblingFieldsStillRunTogether() async throws {
-        let project = try await project()
-        let executor = project.pipelines.executor(PipelineEnvironment(dataSources: project.dataSources,
-                                                                      mode: .development))
-        let pool = try #require(project.dataSources["main"])
-        _ = try await pool.query("SELECT 1")
+        let (project, executor, _) = try await open()
         let result = await project.dataSources.withPinnedConnection {
             await executor.execute(Executor.Request(query: """
                 { customer(id: 2) { orders(first: 3) {
