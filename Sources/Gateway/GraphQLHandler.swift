@@ -19,14 +19,12 @@ struct GraphQLHandler: Sendable {
     let metrics: GatewayMetrics
     let tracer: any Tracer
     let logger: Logger
-    let queryScope: GatewayDependencies.QueryScope?
     let watchdog = DeadlineWatchdog()
 
     init(
         configuration: GatewayConfiguration, executor: Executor, authenticator: Authenticator,
-        metrics: GatewayMetrics, tracer: any Tracer, logger: Logger, queryScope: GatewayDependencies.QueryScope? = nil
+        metrics: GatewayMetrics, tracer: any Tracer, logger: Logger
     ) {
-        self.queryScope = queryScope
         self.tracer = tracer
         self.configuration = configuration
         self.executor = executor
@@ -204,13 +202,12 @@ struct GraphQLHandler: Sendable {
         _ plan: ExecutionPlan, variables: [String: GraphQLValue], context: GraphQL.RequestContext
     ) async -> ExecutionResult {
         let rootValue = configuration.rootValue.value
-        let run: @Sendable () async -> ExecutionResult = { [executor] in
+        guard let deadline = context.deadline else {
+            return await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
+        }
+        return await watchdog.run(until: deadline + Self.cancellationGrace) {
             await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
         }
-        let scoped: @Sendable () async -> ExecutionResult =
-            if let queryScope, plan.operationType == .query { { await queryScope(run) } } else { run }
-        guard let deadline = context.deadline else { return await scoped() }
-        return await watchdog.run(until: deadline + Self.cancellationGrace, scoped)
     }
 
     /// Time past the deadline during which the executor's own deadline check may answer first.

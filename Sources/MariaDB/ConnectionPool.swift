@@ -81,29 +81,7 @@ public final class ConnectionPool: Sendable {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Connection) async throws -> Result
     ) async throws -> Result {
-        try await run(body, on: try await acquire(validate: validate))
-    }
-
-    /// Like `withConnection`, but only when a connection is idle and needs no ping right now; `nil`
-    /// (and `body` not run) otherwise, so a caller can prefer a connection without ever waiting
-    /// for one or opening one.
-    public func withIdleConnection<Result>(
-        isolation: isolated (any Actor)? = #isolation,
-        _ body: (Connection) async throws -> Result
-    ) async rethrows -> Result? {
-        let leased = state.withLock { state -> Lease? in
-            guard let id = state.machine.acquireIdle(now: .now) else { return nil }
-            return Lease(id: id, connection: state.connections[id]!, validate: false)
-        }
-        guard let lease = leased else { return nil }
-        return try await run(body, on: lease)
-    }
-
-    /// Runs `body` with a leased connection and gives the connection back, whatever happens.
-    private func run<Result>(
-        _ body: (Connection) async throws -> Result, on lease: Lease,
-        isolation: isolated (any Actor)? = #isolation
-    ) async rethrows -> Result {
+        let lease = try await acquire(validate: validate)
         do {
             // The body runs on the connection's own thread (when it is not bound to an actor), so
             // its statements call libmariadb directly instead of hopping there and back each time.

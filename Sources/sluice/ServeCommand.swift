@@ -146,8 +146,7 @@ struct ServeCommand: AsyncParsableCommand {
                     }
                 },
                 resultCache: cacheUsage,
-                registry: registry, logger: logger,
-                queryScope: { execute in await sources.withPinnedConnection(execute) })
+                registry: registry, logger: logger)
         }
         let monitor = watchQueues ? try QueueMonitorService(project: project) : nil
         if let monitor { dependencies.extraMetrics = monitor.metrics }

@@ -78,8 +78,7 @@ struct FixtureProject: Sendable {
                 let statistics = resultCache.statistics
                 return CacheUsage(hits: statistics.hits, misses: statistics.misses, entries: statistics.entries)
             },
-            registry: registry, logger: logger, tracer: tracer,
-            queryScope: { execute in await sources.withPinnedConnection(execute) })
+            registry: registry, logger: logger, tracer: tracer)
     }
 
     func close() async { await dataSources.close() }

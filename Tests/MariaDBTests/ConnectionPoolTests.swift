@@ -32,22 +32,6 @@ struct ConnectionPoolTests {
         await pool.close()
     }
 
-    @Test func anIdleConnectionIsLentOnlyWhenOneIsReady() async throws {
-        let pool = try Self.makePool(size: 1)
-        #expect(await pool.withIdleConnection { $0.serverThreadID } == nil)
-        #expect(pool.counts == ConnectionPool.Counts(inUse: 0, idle: 0, waiting: 0, opening: 0))
-        let opened = try await Self.threadID(pool)
-        let lent = await pool.withIdleConnection { connection in
-            (connection.serverThreadID, pool.counts.inUse)
-        }
-        #expect(lent?.0 == opened)
-        #expect(lent?.1 == 1)
-        let nested = try await pool.withConnection { _ in await pool.withIdleConnection { _ in true } }
-        #expect(nested == nil)
-        #expect(pool.counts == ConnectionPool.Counts(inUse: 0, idle: 1, waiting: 0, opening: 0))
-        await pool.close()
-    }
-
     @Test func neverOpensMoreThanItsSize() async throws {
         // 24 leases queue on 3 connections: a lost hand-off would still hang past this timeout,
         // while a machine busy with the rest of the suite gets room to be slow.

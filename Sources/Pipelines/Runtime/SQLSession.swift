@@ -1,7 +1,7 @@
 import MariaDB
 
-/// Where a step's statements go: the one connection of the transaction they run in, else the
-/// operation's pinned connection when it is free, else any pooled connection of their data source.
+/// Where a step's statements go: any pooled connection of their data source, or the one
+/// connection of the transaction they run in.
 struct SQLSession: Sendable {
     let dataSources: DataSources
     /// The connection of the current transaction, when there is one.
@@ -13,13 +13,6 @@ struct SQLSession: Sendable {
         -> QueryResult
     {
         if let connection { return try await connection.execute(sql, binds) }
-        if let pinned = PinnedConnection.current {
-            do {
-                if let result = try await pinned.execute(sql, binds, dataSource: dataSource) { return result }
-            } catch let error as MariaDBError where isRead && error.isConnectionLoss {
-                // A read that lost the pinned connection runs again on the pool, as the pool's own retry does.
-            }
-        }
         guard let pool = dataSources[dataSource] else {
             throw MariaDBError(code: .invalidConfiguration, message: "data source '\(dataSource)' is not open")
         }
