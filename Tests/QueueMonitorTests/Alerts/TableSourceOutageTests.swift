@@ -25,20 +25,22 @@ private struct PrivateMariaDB {
     }
 
     /// Runs `infra/mariadb.sh ACTION` against this directory and returns what it printed.
-    /// Spawned and reaped directly, its output sent to a file: the server the script leaves
-    /// running inherits the script's descriptors, so a pipe would never reach its end.
+    /// Spawned and reaped directly, its output sent to files: the server the script leaves
+    /// running inherits the script's descriptors, so a pipe would never reach its end. A failure
+    /// carries the end of what the script said on stderr (why the server did not start).
     @discardableResult
     func run(_ action: String) throws -> String {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../infra/mariadb.sh").standardized.path
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let output = directory.appendingPathComponent("\(action).out").path
+        let errors = directory.appendingPathComponent("\(action).err").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var environment = ProcessInfo.processInfo.environment
         environment["SLUICE_MARIADB_DIR"] = directory.path
         environment.removeValue(forKey: "SLUICE_MARIADB_PORT")
@@ -53,7 +55,9 @@ private struct PrivateMariaDB {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         guard (status >> 8) & 0xff == 0 else {
-            throw QueueSourceError(.unreachable, "infra/mariadb.sh \(action) exited \((status >> 8) & 0xff)")
+            let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+            let tail = said.split(separator: "\n").suffix(8).joined(separator: "\n")
+            throw QueueSourceError(.unreachable, "infra/mariadb.sh \(action) exited \((status >> 8) & 0xff): \(tail)")
         }
         return try String(contentsOfFile: output, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     }
