@@ -5,9 +5,9 @@ import GraphQL
 /// A pipeline runs with one context per parent of a level, and those contexts differ only in
 /// `source`, `stash` and `prev`: what every parent shares (arguments, identity, headers, request
 /// id) sits in one immutable box, so making and dropping a parent's context touches four
-/// references, not seven. Setting a shared value replaces the box; other contexts keep theirs.
+/// references, not seven.
 public struct EvaluationContext: Sendable {
-    /// Values the same for every parent of a call; replaced whole, never mutated.
+    /// Values the same for every parent of a call, set once and never mutated.
     private final class Shared: Sendable {
         let args: GraphQLValue
         let identity: GraphQLValue
@@ -29,26 +29,11 @@ public struct EvaluationContext: Sendable {
     /// The output of the previous step.
     public var prev: GraphQLValue
 
-    public var args: GraphQLValue {
-        get { shared.args }
-        set { shared = Shared(args: newValue, identity: identity, headers: headers, requestID: requestID) }
-    }
-
-    public var identity: GraphQLValue {
-        get { shared.identity }
-        set { shared = Shared(args: args, identity: newValue, headers: headers, requestID: requestID) }
-    }
-
-    public var headers: GraphQLValue {
-        get { shared.headers }
-        set { shared = Shared(args: args, identity: identity, headers: newValue, requestID: requestID) }
-    }
-
+    public var args: GraphQLValue { shared.args }
+    public var identity: GraphQLValue { shared.identity }
+    public var headers: GraphQLValue { shared.headers }
     /// The id of the request, carried into enqueued messages and logs.
-    public var requestID: String {
-        get { shared.requestID }
-        set { shared = Shared(args: args, identity: identity, headers: headers, requestID: newValue) }
-    }
+    public var requestID: String { shared.requestID }
 
     public init(args: GraphQLValue = .object([:]), source: GraphQLValue = .null, identity: GraphQLValue = .null,
                 headers: GraphQLValue = .object([:]), stash: [String: GraphQLValue] = [:], prev: GraphQLValue = .null,
