@@ -25,7 +25,7 @@ public final class ConnectionPool: Sendable {
     }
 
     /// A leased connection and whether it must be pinged before use.
-    private struct Lease: Sendable {
+    struct Lease: Sendable {
         let id: PoolStateMachine.ConnectionID
         let connection: Connection
         let validate: Bool
@@ -81,7 +81,57 @@ public final class ConnectionPool: Sendable {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Connection) async throws -> Result
     ) async throws -> Result {
-        let lease = try await acquire(validate: validate)
+        try await run(body, on: try await acquire(validate: validate))
+    }
+
+    /// Like `withConnection`, but only when a connection is idle and needs no ping right now; `nil`
+    /// (and `body` not run) otherwise, so a caller can prefer a connection without ever waiting
+    /// for one or opening one.
+    func withIdleConnection<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (Connection) async throws -> Result
+    ) async rethrows -> Result? {
+        guard let lease = leaseIdle() else { return nil }
+        return try await run(body, on: lease)
+    }
+
+    /// Runs `body` with a reservation of a connection that is idle right now, on that connection's
+    /// thread, and ends the reservation when `body` returns. `body` gets `nil` when no connection is
+    /// idle: the pool never waits for or opens a connection to reserve.
+    public func withReservation<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (ConnectionReservation?) async throws -> Result
+    ) async rethrows -> Result {
+        guard let lease = leaseIdle() else { return try await body(nil) }
+        let reservation = ConnectionReservation(pool: self, lease: lease)
+        do {
+            let result: Result
+            if #available(macOS 15, *) {
+                result = try await withTaskExecutorPreference(lease.connection.thread) { try await body(reservation) }
+            } else {
+                result = try await body(reservation)
+            }
+            await reservation.end()
+            return result
+        } catch {
+            await reservation.end()
+            throw error
+        }
+    }
+
+    /// The newest idle connection when it is ready now (nobody waits, no ping due); else `nil`.
+    private func leaseIdle() -> Lease? {
+        state.withLock { state -> Lease? in
+            guard let id = state.machine.acquireIdle(now: .now) else { return nil }
+            return Lease(id: id, connection: state.connections[id]!, validate: false)
+        }
+    }
+
+    /// Runs `body` with a leased connection and gives the connection back, whatever happens.
+    private func run<Result>(
+        _ body: (Connection) async throws -> Result, on lease: Lease,
+        isolation: isolated (any Actor)? = #isolation
+    ) async rethrows -> Result {
         do {
             // The body runs on the connection's own thread (when it is not bound to an actor), so
             // its statements call libmariadb directly instead of hopping there and back each time.
@@ -188,7 +238,7 @@ public final class ConnectionPool: Sendable {
         if served { timer.cancel() }
     }
 
-    private func release(_ lease: Lease, reusable: Bool? = nil) async {
+    func release(_ lease: Lease, reusable: Bool? = nil) async {
         var reusable = reusable ?? !lease.connection.isBroken
         if reusable && lease.connection.isInTransaction {
             logger.warning("rolling back a transaction left open on a pooled connection")

@@ -69,6 +69,16 @@ struct PoolStateMachine {
         return .wait(open: openIfRoom())
     }
 
+    /// A task wants a connection only if one is ready now: the newest idle one, when nobody waits
+    /// and it needs no ping. `nil` leaves the pool as it was.
+    mutating func acquireIdle(now: Instant) -> ConnectionID? {
+        guard !isClosed, waiters.isEmpty, let newest = idle.last,
+              newest.since.duration(to: now) < validateAfterIdle else { return nil }
+        idle.removeLast()
+        leased.insert(newest.id)
+        return newest.id
+    }
+
     /// A connection opened for the waiters is ready.
     mutating func opened(_ connection: ConnectionID, now: Instant) -> HandOff {
         opening.remove(connection)

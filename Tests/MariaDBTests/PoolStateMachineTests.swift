@@ -28,6 +28,25 @@ import Testing
         #expect((pool.inUseCount, pool.idleCount, pool.waitingCount) == (1, 1, 0))
     }
 
+    /// `acquireIdle` takes only what is ready: no waiting, no opening, no ping.
+    @Test func acquireIdleTakesOnlyAReadyIdleConnection() {
+        var pool = Machine(capacity: 2, validateAfterIdle: .seconds(30))
+        #expect(pool.acquireIdle(now: start) == nil)
+        #expect((pool.inUseCount, pool.openingCount, pool.waitingCount) == (0, 0, 0))
+        _ = pool.acquire(w(1), now: start)
+        _ = pool.opened(c(1), now: start)
+        #expect(pool.acquireIdle(now: start) == nil)
+        _ = pool.release(c(1), reusable: true, now: start)
+        #expect(pool.acquireIdle(now: start + .seconds(30)) == nil)
+        #expect(pool.idleCount == 1)
+        #expect(pool.acquireIdle(now: start + .seconds(1)) == c(1))
+        #expect((pool.inUseCount, pool.idleCount) == (1, 0))
+        let handOff = pool.release(c(1), reusable: true, now: start)
+        #expect(handOff == .park)
+        _ = pool.close()
+        #expect(pool.acquireIdle(now: start) == nil)
+    }
+
     @Test func reusesTheMostRecentlyUsedIdleConnection() {
         var pool = Machine(capacity: 2, validateAfterIdle: .seconds(30))
         _ = pool.acquire(w(1), now: start)
