@@ -25,6 +25,11 @@ public struct GatewayDependencies: Sendable {
     /// More Prometheus exposition text for `/metrics`, from parts of the process the gateway does
     /// not know (the queue monitor's gauges when `sluice serve --watch-queues` runs it).
     public var extraMetrics: (@Sendable () async -> String)?
+    /// Wraps the execution of each query operation, for what the wiring knows and the gateway does
+    /// not: `sluice serve` pins an idle database connection to the operation.
+    public var queryScope: QueryScope?
+
+    public typealias QueryScope = @Sendable (_ execute: @Sendable () async -> ExecutionResult) async -> ExecutionResult
 
     public init(
         executor: Executor, readiness: @escaping @Sendable () async -> Bool = { true },
@@ -32,8 +37,9 @@ public struct GatewayDependencies: Sendable {
         registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger = Logger(label: "sluice.http"), tracer: (any Tracer)? = nil,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in },
-        extraMetrics: (@Sendable () async -> String)? = nil
+        extraMetrics: (@Sendable () async -> String)? = nil, queryScope: QueryScope? = nil
     ) {
+        self.queryScope = queryScope
         self.extraMetrics = extraMetrics
         self.tracer = tracer
         self.onListening = onListening
@@ -76,7 +82,7 @@ public func buildRouter(
     let handler = GraphQLHandler(
         configuration: configuration, executor: executor,
         authenticator: try await Authenticator(configuration: configuration.auth), metrics: metrics,
-        tracer: tracer, logger: dependencies.logger)
+        tracer: tracer, logger: dependencies.logger, queryScope: dependencies.queryScope)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     let path = RouterPath(configuration.path)

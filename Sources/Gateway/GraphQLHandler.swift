@@ -19,12 +19,14 @@ struct GraphQLHandler: Sendable {
     let metrics: GatewayMetrics
     let tracer: any Tracer
     let logger: Logger
+    let queryScope: GatewayDependencies.QueryScope?
     let watchdog = DeadlineWatchdog()
 
     init(
         configuration: GatewayConfiguration, executor: Executor, authenticator: Authenticator,
-        metrics: GatewayMetrics, tracer: any Tracer, logger: Logger
+        metrics: GatewayMetrics, tracer: any Tracer, logger: Logger, queryScope: GatewayDependencies.QueryScope? = nil
     ) {
+        self.queryScope = queryScope
         self.tracer = tracer
         self.configuration = configuration
         self.executor = executor
@@ -202,12 +204,13 @@ struct GraphQLHandler: Sendable {
         _ plan: ExecutionPlan, variables: [String: GraphQLValue], context: GraphQL.RequestContext
     ) async -> ExecutionResult {
         let rootValue = configuration.rootValue.value
-        guard let deadline = context.deadline else {
-            return await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
-        }
-        return await watchdog.run(until: deadline + Self.cancellationGrace) {
+        let run: @Sendable () async -> ExecutionResult = { [executor] in
             await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
         }
+        let scoped: @Sendable () async -> ExecutionResult =
+            if let queryScope, plan.operationType == .query { { await queryScope(run) } } else { run }
+        guard let deadline = context.deadline else { return await scoped() }
+        return await watchdog.run(until: deadline + Self.cancellationGrace, scoped)
     }
 
     /// Time past the deadline during which the executor's own deadline check may answer first.

@@ -146,7 +146,8 @@ struct ServeCommand: AsyncParsableCommand {
                     }
                 },
                 resultCache: cacheUsage,
-                registry: registry, logger: logger)
+                registry: registry, logger: logger,
+                queryScope: { execute in await sources.withPinnedConnection(execute) })
         }
         let monitor = watchQueues ? try QueueMonitorService(project: project) : nil
         if let monitor { dependencies.extraMetrics = monitor.metrics }

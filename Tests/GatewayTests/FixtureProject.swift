@@ -78,7 +78,8 @@ struct FixtureProject: Sendable {
                 let statistics = resultCache.statistics
                 return CacheUsage(hits: statistics.hits, misses: statistics.misses, entries: statistics.entries)
             },
-            registry: registry, logger: logger, tracer: tracer)
+            registry: registry, logger: logger, tracer: tracer,
+            queryScope: { execute in await sources.withPinnedConnection(execute) })
     }
 
     func close() async { await dataSources.close() }

@@ -218,7 +218,15 @@ struct Execution {
         } else {
             results = await withTaskGroup(of: (Int, Result<[FieldOutcome], FieldError>).self) { taskGroup in
                 for (index, resolver, batch) in batches {
-                    taskGroup.addTask { (index, await Self.call(resolver, batch)) }
+                    // On the shared pool, not on whatever executor the operation prefers (a
+                    // database connection's thread, say), so the groups really run at once.
+                    if #available(macOS 15, *) {
+                        taskGroup.addTask(executorPreference: globalConcurrentExecutor) {
+                            (index, await Self.call(resolver, batch))
+                        }
+                    } else {
+                        taskGroup.addTask { (index, await Self.call(resolver, batch)) }
+                    }
                 }
                 var collected = [(Int, Result<[FieldOutcome], FieldError>)]()
                 for await result in taskGroup { collected.append(result) }

@@ -1,7 +1,7 @@
 import MariaDB
 
-/// Where a step's statements go: any pooled connection of their data source, or the one
-/// connection of the transaction they run in.
+/// Where a step's statements go: the one connection of the transaction they run in, else the
+/// connection the operation keeps (`PinnedConnection`), else any pooled connection of their data source.
 struct SQLSession: Sendable {
     let dataSources: DataSources
     /// The connection of the current transaction, when there is one.
@@ -13,6 +13,9 @@ struct SQLSession: Sendable {
         -> QueryResult
     {
         if let connection { return try await connection.execute(sql, binds) }
+        if let pinned = PinnedConnection.current, pinned.dataSource == dataSource {
+            return try await pinned.reservation.query(sql, binds, idempotent: isRead)
+        }
         guard let pool = dataSources[dataSource] else {
             throw MariaDBError(code: .invalidConfiguration, message: "data source '\(dataSource)' is not open")
         }
@@ -39,6 +42,9 @@ struct SQLSession: Sendable {
         guard let pool = dataSources[dataSource] else {
             throw MariaDBError(code: .invalidConfiguration, message: "data source '\(dataSource)' is not open")
         }
+        // Waiting for the transaction's connection while keeping another could wait for an
+        // operation that waits likewise: the kept connection goes back first.
+        await PinnedConnection.current?.reservation.end()
         return try await pool.withConnection { connection in
             try await connection.transaction { connection in
                 try await body(SQLSession(dataSources: dataSources, connection: connection, depth: 1))
