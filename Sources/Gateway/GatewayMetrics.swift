@@ -1,5 +1,6 @@
 import GraphQL
 import Prometheus
+import Synchronization
 
 /// The gateway's Prometheus series, on a registry the caller owns (so each test has its own).
 ///
@@ -9,6 +10,20 @@ final class GatewayMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     private let pools: [String: @Sendable () -> PoolUsage]
     private let resultCache: (@Sendable () -> CacheUsage)?
+    /// The per-request series, made once per label set: building descriptors and labels on every
+    /// request showed in the load profile.
+    private let requestSeries = Mutex<[RequestLabels: RequestSeries]>([:])
+    private let errorSeries = Mutex<[String: Counter]>([:])
+
+    private struct RequestLabels: Hashable {
+        let operationType: OperationType?
+        let status: Int
+    }
+
+    private struct RequestSeries {
+        let requests: Counter
+        let duration: DurationHistogram
+    }
     static let durationBuckets: [Duration] = [
         .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
         .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
@@ -26,21 +41,36 @@ final class GatewayMetrics: Sendable {
 
     /// One finished GraphQL request (each batch entry counts as one).
     func record(operationType: OperationType?, status: Int, duration: Duration, errorCodes: [String]) {
-        let type = operationType?.rawValue ?? "unknown"
-        registry.makeCounter(
-            descriptor: Self.name("graphql_requests", "total", "GraphQL requests by operation type and HTTP status."),
-            labels: [("operation_type", type), ("status", String(status))]
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: Self.name("graphql_request_duration", "seconds", "Time from request to response."),
-            labels: [("operation_type", type)], buckets: Self.durationBuckets
-        ).record(duration)
-        for code in errorCodes {
-            registry.makeCounter(
-                descriptor: Self.name("graphql_errors", "total", "GraphQL errors by extensions.code."),
-                labels: [("code", code)]
-            ).increment()
+        let series = requestSeries.withLock { cached in
+            let labels = RequestLabels(operationType: operationType, status: status)
+            if let series = cached[labels] { return series }
+            let series = makeRequestSeries(operationType: operationType, status: status)
+            cached[labels] = series
+            return series
         }
+        series.requests.increment()
+        series.duration.record(duration)
+        for code in errorCodes {
+            errorSeries.withLock { cached in
+                if let counter = cached[code] { return counter }
+                let counter = registry.makeCounter(
+                    descriptor: Self.name("graphql_errors", "total", "GraphQL errors by extensions.code."),
+                    labels: [("code", code)])
+                cached[code] = counter
+                return counter
+            }.increment()
+        }
+    }
+
+    private func makeRequestSeries(operationType: OperationType?, status: Int) -> RequestSeries {
+        let type = operationType?.rawValue ?? "unknown"
+        return RequestSeries(
+            requests: registry.makeCounter(
+                descriptor: Self.name("graphql_requests", "total", "GraphQL requests by operation type and HTTP status."),
+                labels: [("operation_type", type), ("status", String(status))]),
+            duration: registry.makeDurationHistogram(
+                descriptor: Self.name("graphql_request_duration", "seconds", "Time from request to response."),
+                labels: [("operation_type", type)], buckets: Self.durationBuckets))
     }
 
     /// The time series of one resolver, by field coordinate (bounded by the schema, not by clients).
