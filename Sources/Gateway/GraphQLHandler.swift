@@ -58,8 +58,6 @@ struct GraphQLHandler: Sendable {
 
     func handle(_ request: Request, requestID: String) async -> Response {
         let started = ContinuousClock.now
-        var logger = logger
-        logger[metadataKey: "request.id"] = .string(requestID)
         let mediaType = ResponseMediaType.negotiate(accept: request.headers[.accept])
         var outcomes = [Outcome]()
         let response: Response
@@ -111,7 +109,7 @@ struct GraphQLHandler: Sendable {
             outcomes = [outcome]
             response = Self.response(outcome, mediaType: .json, requestID: requestID)
         } catch {
-            logger.error("request failed", metadata: ["error": "\(error)"])
+            logger.error("request failed", metadata: ["request.id": .string(requestID), "error": "\(error)"])
             let outcome = Self.outcome(
                 GatewayError(
                     status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal server error (request \(requestID))."
@@ -128,6 +126,7 @@ struct GraphQLHandler: Sendable {
         logger.info(
             "graphql request",
             metadata: [
+                "request.id": .string(requestID),
                 "http.method": .string(request.method.rawValue),
                 "http.status": .stringConvertible(response.status.code),
                 "graphql.operation.type": .string(outcomes.first?.operationType?.rawValue ?? "unknown"),
@@ -204,13 +203,15 @@ struct GraphQLHandler: Sendable {
         _ plan: ExecutionPlan, variables: [String: GraphQLValue], context: GraphQL.RequestContext
     ) async -> ExecutionResult {
         let rootValue = configuration.rootValue.value
-        let run: @Sendable () async -> ExecutionResult = { [executor] in
-            await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
+        let run: @Sendable ((any TaskExecutor)?) async -> ExecutionResult = { [executor, watchdog] preferred in
+            let work: @Sendable () async -> ExecutionResult = {
+                await executor.execute(plan, variables: variables, rootValue: rootValue, context: context)
+            }
+            guard let deadline = context.deadline else { return await work() }
+            return await watchdog.run(until: deadline + Self.cancellationGrace, preferring: preferred, work)
         }
-        let scoped: @Sendable () async -> ExecutionResult =
-            if let queryScope, plan.operationType == .query { { await queryScope(run) } } else { run }
-        guard let deadline = context.deadline else { return await scoped() }
-        return await watchdog.run(until: deadline + Self.cancellationGrace, scoped)
+        if let queryScope, plan.operationType == .query { return await queryScope(run) }
+        return await run(nil)
     }
 
     /// Time past the deadline during which the executor's own deadline check may answer first.
