@@ -26,10 +26,13 @@ public struct GatewayDependencies: Sendable {
     /// not know (the queue monitor's gauges when `sluice serve --watch-queues` runs it).
     public var extraMetrics: (@Sendable () async -> String)?
     /// Wraps the execution of each query operation, for what the wiring knows and the gateway does
-    /// not: `sluice serve` pins an idle database connection to the operation.
+    /// not: `sluice serve` pins an idle database connection to the operation, and passes the
+    /// connection's thread as the executor the operation's own tasks should prefer.
     public var queryScope: QueryScope?
 
-    public typealias QueryScope = @Sendable (_ execute: @Sendable () async -> ExecutionResult) async -> ExecutionResult
+    public typealias QueryScope = @Sendable (
+        _ execute: @Sendable (_ preferredExecutor: (any TaskExecutor)?) async -> ExecutionResult
+    ) async -> ExecutionResult
 
     public init(
         executor: Executor, readiness: @escaping @Sendable () async -> Bool = { true },

@@ -26,9 +26,13 @@ final class DeadlineWatchdog: Sendable {
     }
 
     /// Runs `work` in a task of its own that is cancelled once `deadline` has passed (or when the
-    /// caller is cancelled), and returns its result.
-    func run<T: Sendable>(until deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () async -> T) async -> T {
-        let task = Task(operation: work)
+    /// caller is cancelled), and returns its result. The task starts on `preferredExecutor` when
+    /// given (the thread the caller runs on, say), so starting it wakes no other thread.
+    func run<T: Sendable>(
+        until deadline: ContinuousClock.Instant, preferring preferredExecutor: (any TaskExecutor)? = nil,
+        _ work: @escaping @Sendable () async -> T
+    ) async -> T {
+        let task = Task(executorPreference: preferredExecutor, operation: work)
         let id = watch(until: deadline) { task.cancel() }
         defer { forget(id) }
         return await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }

@@ -28,6 +28,11 @@ public final class ConnectionReservation: Sendable {
     /// The kept connection, for what reports which session ran a statement.
     public var connection: Connection { lease.connection }
 
+    /// The kept connection's thread, which the reservation's body runs on: tasks the body starts
+    /// and prefers to run there call the connection without a thread hop.
+    @available(macOS 15, *)
+    public var executor: any TaskExecutor { lease.connection.thread }
+
     /// Runs one statement, on the kept connection while the reservation holds it. Like
     /// `ConnectionPool.query`, a read (`idempotent: true`) whose connection broke runs once more,
     /// on a pooled connection that is pinged first, after the reservation ended (waiting for that

@@ -15,16 +15,19 @@ struct PinnedConnection: Sendable {
 
 extension DataSources {
     /// Runs `body` with a connection of `dataSource` kept for its statements, when one is idle
-    /// right now; otherwise just runs `body`. For query operations: a read that loses the kept
-    /// connection runs again on the pool, a write would not.
+    /// right now; otherwise just runs `body`. `body` gets the kept connection's thread, for tasks
+    /// of its own that should run there too (`nil` without one). For query operations: a read that
+    /// loses the kept connection runs again on the pool, a write would not.
     public func withPinnedConnection<T: Sendable>(
-        dataSource: String = ProjectConfig.defaultDataSource, _ body: @Sendable () async -> T
+        dataSource: String = ProjectConfig.defaultDataSource,
+        _ body: @Sendable (_ preferredExecutor: (any TaskExecutor)?) async -> T
     ) async -> T {
-        guard let pool = pools[dataSource] else { return await body() }
+        guard let pool = pools[dataSource] else { return await body(nil) }
         return await pool.withReservation { reservation in
-            guard let reservation else { return await body() }
+            guard let reservation else { return await body(nil) }
             return await PinnedConnection.$current.withValue(
-                PinnedConnection(dataSource: dataSource, reservation: reservation), operation: body)
+                PinnedConnection(dataSource: dataSource, reservation: reservation)
+            ) { await body(reservation.executor) }
         }
     }
 }

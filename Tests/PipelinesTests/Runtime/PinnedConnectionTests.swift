@@ -60,7 +60,7 @@ struct PinnedConnectionTests {
     /// server thread ran there and nowhere else.
     @Test func everyLevelRunsOnThePinnedConnection() async throws {
         let (project, executor, pool) = try await open()
-        let (pinned, result) = await project.dataSources.withPinnedConnection {
+        let (pinned, result) = await project.dataSources.withPinnedConnection { _ in
             (PinnedConnection.current?.reservation.connection.serverThreadID,
              await executor.execute(Executor.Request(query: Self.query)))
         }
@@ -75,7 +75,7 @@ struct PinnedConnectionTests {
     @Test func withNoIdleConnectionTheOperationRunsOnThePool() async throws {
         let (project, executor, pool) = try await open()
         let (held, pinned, result) = try await pool.withConnection { connection in
-            await project.dataSources.withPinnedConnection {
+            await project.dataSources.withPinnedConnection { _ in
                 (connection.serverThreadID, PinnedConnection.current,
                  await executor.execute(Executor.Request(query: Self.query)))
             }
@@ -90,7 +90,7 @@ struct PinnedConnectionTests {
     /// Sibling fields of a level run at once: one on the pinned connection, the other on the pool.
     @Test func siblingFieldsStillRunTogether() async throws {
         let (project, executor, _) = try await open()
-        let result = await project.dataSources.withPinnedConnection {
+        let result = await project.dataSources.withPinnedConnection { _ in
             await executor.execute(Executor.Request(query: """
                 { customer(id: 2) { orders(first: 3) {
                     items { unitPrice } payments { ... on BankTransferPayment { reference } } } } }
@@ -117,7 +117,7 @@ struct PinnedConnectionTests {
         let sources = DataSources(pools: ["main": pool])
         let executor = project.pipelines.executor(PipelineEnvironment(dataSources: sources, mode: .development))
         _ = try await pool.query("SELECT 1")
-        let (kept, result) = await sources.withPinnedConnection {
+        let (kept, result) = await sources.withPinnedConnection { _ in
             (PinnedConnection.current != nil, await executor.execute(Executor.Request(query: "{ customer(id: 2) { name } }")))
         }
         #expect(kept)
