@@ -164,10 +164,12 @@ struct GraphQLHandler: Sendable {
         case .success(let prepared):
             plan = prepared
         }
-        span.operationName = plan.operationType.rawValue
-        span.attributes["graphql.operation.type"] = plan.operationType.rawValue
-        if let name = plan.operationName { span.attributes["graphql.operation.name"] = name }
-        span.attributes["graphql.document"] = DocumentRedaction.redacted(query)
+        if span.isRecording {
+            span.operationName = plan.operationType.rawValue
+            span.attributes["graphql.operation.type"] = plan.operationType.rawValue
+            if let name = plan.operationName { span.attributes["graphql.operation.name"] = name }
+            span.attributes["graphql.document"] = DocumentRedaction.redacted(query)
+        }
         if isGet && plan.operationType != .query {
             var outcome = Self.outcome(
                 .methodNotAllowed(

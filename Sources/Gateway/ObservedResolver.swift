@@ -12,20 +12,22 @@ struct ObservedResolver: FieldResolver {
     let wrapped: any FieldResolver
     let coordinate: String
     let duration: DurationHistogram
-    let tracer: any Tracer
+    /// `nil` when spans would go nowhere (the no-op tracer), so a call skips opening one.
+    let tracer: (any Tracer)?
     private let spanName: String
 
     init(wrapped: any FieldResolver, coordinate: String, duration: DurationHistogram, tracer: any Tracer) {
         self.wrapped = wrapped
         self.coordinate = coordinate
         self.duration = duration
-        self.tracer = tracer
+        self.tracer = tracer is NoOpTracer ? nil : tracer
         spanName = "graphql.resolve " + coordinate
     }
 
     func resolve(_ batch: FieldBatch) async throws -> [FieldOutcome] {
         let started = ContinuousClock.now
         defer { duration.record(ContinuousClock.now - started) }
+        guard let tracer else { return try await wrapped.resolve(batch) }
         return try await tracer.withSpan(spanName, ofKind: .internal) { span in
             let outcomes = try await wrapped.resolve(batch)
             guard span.isRecording else { return outcomes }
