@@ -13,6 +13,8 @@ public final class Connection: Sendable {
     let configuration: DatabaseConfig
     let logger: Logger
     let flavor: ServerFlavor
+    /// `limited`'s text for the configured `statementTimeout`, built once (MariaDB only).
+    private let defaultLimitPrefix: String?
     private let session: Locked<SessionState>
     /// The server's id for this session (`CONNECTION_ID()`), as `KILL` names it.
     public let serverThreadID: UInt64
@@ -38,7 +40,9 @@ public final class Connection: Sendable {
         self.logger = logger
         self.serverThreadID = threadID
         self.serverVersion = serverVersion
-        self.flavor = ServerFlavor(serverVersion: serverVersion)
+        let flavor = ServerFlavor(serverVersion: serverVersion)
+        self.flavor = flavor
+        self.defaultLimitPrefix = configuration.statementTimeout.flatMap(flavor.limitPrefix)
         self.session = Locked(SessionState())
     }
 
@@ -115,6 +119,7 @@ public final class Connection: Sendable {
     }
 
     func limited(_ sql: String, _ timeLimit: Duration?) -> String {
+        if timeLimit == nil, let defaultLimitPrefix { return defaultLimitPrefix + sql }
         guard let limit = timeLimit ?? configuration.statementTimeout else { return sql }
         return flavor.limiting(sql, to: limit)
     }
