@@ -180,10 +180,13 @@ struct GraphQLHandler: Sendable {
         }
         if let registerHash, let persistedQueries { persistedQueries.register(query, hash: registerHash) }
         let prepared = ContinuousClock.now
-        // Resolver and statement spans nest under this one.
-        let result = await ServiceContext.$current.withValue(span.context) {
-            await execute(plan, variables: request.variables, context: context)
-        }
+        // Resolver and statement spans nest under this one (there are none under the no-op tracer).
+        let result =
+            !(tracer is NoOpTracer)
+            ? await ServiceContext.$current.withValue(span.context) {
+                await execute(plan, variables: request.variables, context: context)
+            }
+            : await execute(plan, variables: request.variables, context: context)
         let timing =
             configuration.timing && request.extensions["timing"] == .bool(true)
             ? ResponseTiming(started: started, prepared: prepared, finished: .now) : nil
