@@ -7,12 +7,12 @@
 #   DirectSQLBaseline POST /NAME: HTTP, the very statements sluice sent for that body, rows as JSON
 # The ratios against the baseline are the gateway's own cost; the targets are checked at the end.
 #
-# Usage: Benchmarks/load/run.sh [seconds per server and cell, default 20]
-#        (SLUICE_LOAD_ROUNDS, default 5: the rounds those seconds are split into)
+# Usage: Benchmarks/load/run.sh [seconds per server and cell, default 40]
+#        (SLUICE_LOAD_ROUNDS, default 10: the rounds those seconds are split into)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-seconds="${1:-20}"
+seconds="${1:-40}"
 gateway_port="${SLUICE_LOAD_PORT:-18080}"
 direct_port="$((gateway_port + 1))"
 scratch="${SLUICE_SCRATCH:-$root/.build-load}"
@@ -59,7 +59,7 @@ done
 export SLUICE_LOAD_DIR="$here"
 # Each cell alternates the two servers in short rounds, so a slow spell of a shared machine lands
 # on both sides; the table reports the median of the rounds' p50s and the mean throughput.
-rounds="${SLUICE_LOAD_ROUNDS:-5}"
+rounds="${SLUICE_LOAD_ROUNDS:-10}"
 slice="$(awk -v s="$seconds" -v r="$rounds" 'BEGIN { t = s / r; print (t < 1 ? 1 : int(t + 0.5)) }')"
 run() { # label script connections url
     wrk -t1 -c"$3" -d"${slice}s" -s "$here/$2.lua" "$4" | grep '^RESULT' | sed "s/^RESULT/$1 $2 c=$3/"
